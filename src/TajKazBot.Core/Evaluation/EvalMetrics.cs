@@ -1,0 +1,46 @@
+namespace TajKazBot.Core.Evaluation;
+
+/// <summary>The metrics of shared/eval/README.md, keyed by their names there, plus recall per kind.</summary>
+public static class EvalMetrics
+{
+    public static SortedDictionary<string, double> Compute(IReadOnlyList<EvalOutcome> outcomes, int k)
+    {
+        var inDomain = outcomes.Where(o => o.Question.InDomain).ToList();
+        var outOfDomain = outcomes.Where(o => !o.Question.InDomain).ToList();
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["recall_at_1"] = Recall(inDomain, 1),
+            ["recall_at_3"] = Recall(inDomain, 3),
+            [$"recall_at_{k}"] = Recall(inDomain, k),
+            ["mrr_at_10"] = Share(inDomain, o => o.FirstCorrectRank is { } r && r <= 10 ? 1.0 / r : 0),
+            ["answer_rate"] = Share(inDomain, o => o.Answered ? 1 : 0),
+            ["ood_decline_rate"] = Share(outOfDomain, o => o.Answered ? 0 : 1),
+            ["latency_p50_ms"] = Percentile(outcomes.Select(o => o.LatencyMs), 0.50),
+            ["latency_p95_ms"] = Percentile(outcomes.Select(o => o.LatencyMs), 0.95),
+            ["n_in_domain"] = inDomain.Count,
+            ["n_ood"] = outOfDomain.Count,
+        };
+        foreach (var kind in inDomain.GroupBy(o => o.Question.Kind))
+        {
+            metrics[$"recall_at_3_{kind.Key}"] = Recall(kind.ToList(), 3);
+        }
+        return metrics;
+    }
+
+    private static double Recall(IReadOnlyList<EvalOutcome> outcomes, int k) =>
+        Share(outcomes, o => o.FirstCorrectRank is { } r && r <= k ? 1 : 0);
+
+    private static double Share(IReadOnlyList<EvalOutcome> outcomes, Func<EvalOutcome, double> score) =>
+        outcomes.Count == 0 ? 0 : Math.Round(outcomes.Average(score), 4);
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return 0;
+        }
+        var index = (int)Math.Ceiling(p * sorted.Count) - 1;
+        return Math.Round(sorted[Math.Clamp(index, 0, sorted.Count - 1)], 2);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace TajKazBot.Core.Evaluation;
+
+/// <summary>One line of a question set (format: shared/eval/README.md).</summary>
+public sealed record EvalQuestion(string Id, string Question, IReadOnlyList<string> Answers, string Kind, string? Context)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public bool InDomain => Answers.Count > 0;
+
+    public static IReadOnlyList<EvalQuestion> Load(string path) =>
+        File.ReadLines(path)
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select((line, i) => JsonSerializer.Deserialize<EvalQuestion>(line, Json)
+                ?? throw new FormatException($"{path}:{i + 1}: not a question object"))
+            .Select(q => q with { Answers = q.Answers ?? [], Kind = q.Kind ?? "factoid" })
+            .ToList();
+
+    /// <summary>True when the text contains any answer phrase, both sides normalised as the eval README says.</summary>
+    public bool IsCorrect(string text)
+    {
+        var normalised = Normalise(text);
+        return Answers.Any(a => normalised.Contains(Normalise(a), StringComparison.Ordinal));
+    }
+
+    public static string Normalise(string text)
+    {
+        var mapped = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"');
+        return string.Join(' ', mapped.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,168 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using TajKazBot.Core.Corpus;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace TajKazBot.Core.Retrieval;
+
+/// <summary>
+/// BM25 retrieval over passages with Lucene.NET. Questions never go through the query parser:
+/// they are analysed into terms and built into a query programmatically, so query syntax in a
+/// question is just text. One <see cref="SearcherManager"/> serves all requests.
+/// </summary>
+public sealed class LuceneRetriever : IPassageRetriever, IDisposable
+{
+    public const string TextField = "text";
+    public const string SectionField = "section";
+    private const string OrdinalField = "ordinal";
+    private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly IReadOnlyList<Passage> passages;
+    private readonly IReadOnlyList<IReadOnlySet<string>> passageTerms;
+    private readonly RetrievalOptions options;
+    private readonly LuceneDirectory directory;
+    private readonly SearcherManager searchers;
+    private readonly int documentCount;
+
+    public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options)
+    {
+        this.passages = passages;
+        this.options = options;
+        Analyzer = new EnglishAnalyzer(Version);
+        directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
+        passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
+
+        var config = new IndexWriterConfig(Version, Analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(options.K1, options.B),
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < passages.Count; i++)
+            {
+                writer.AddDocument(new Lucene.Net.Documents.Document
+                {
+                    new StringField("id", passages[i].Id, Field.Store.YES),
+                    new StoredField(OrdinalField, i),
+                    new TextField(TextField, passages[i].Text, Field.Store.NO),
+                    new TextField(SectionField, passages[i].SectionPath, Field.Store.NO),
+                });
+            }
+            writer.Commit();
+        }
+        searchers = new SearcherManager(directory, new Bm25SearcherFactory(options.K1, options.B));
+        documentCount = passages.Count;
+    }
+
+    public Analyzer Analyzer { get; }
+
+    public IReadOnlyList<Passage> Passages => passages;
+
+    /// <summary>The analysed terms of passage <paramref name="ordinal"/>.</summary>
+    public IReadOnlySet<string> TermsOf(int ordinal) => passageTerms[ordinal];
+
+    public RetrievalResult Retrieve(string question, int count, string? context = null)
+    {
+        var own = QueryTerms(question);
+        var carried = context is null ? [] : QueryTerms(context).Except(own).ToList();
+        var weighted = own.Select(t => (Term: t, Weight: 1f)).Concat(carried.Select(t => (Term: t, Weight: options.ContextWeight))).ToList();
+        if (weighted.Count == 0 || count <= 0)
+        {
+            return RetrievalResult.Empty with { Terms = own };
+        }
+        var searcher = searchers.Acquire();
+        try
+        {
+            var query = new BooleanQuery();
+            foreach (var (term, weight) in weighted)
+            {
+                query.Add(new TermQuery(new Term(TextField, term)) { Boost = weight }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(SectionField, term)) { Boost = weight * options.SectionBoost }, Occur.SHOULD);
+            }
+            var hits = searcher.Search(query, count).ScoreDocs;
+            var ranked = hits
+                .Select(hit =>
+                {
+                    var ordinal = searcher.Doc(hit.Doc).GetField(OrdinalField).GetInt32Value() ?? 0;
+                    return new ScoredPassage(passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried)));
+                })
+                .ToList();
+            // Evidence comes from the question's own words; carried-over terms count only when it has none
+            // ("when was that?"), so an off-topic question is not answered on the strength of an earlier one.
+            var best = ranked.FirstOrDefault()?.MatchedTerms ?? new HashSet<string>();
+            var coverage = Coverage(own.Select(t => (Term: t, Weight: 1f)).ToList(), best, searcher.IndexReader)
+                ?? Coverage(weighted, best, searcher.IndexReader)
+                ?? 0;
+            return new RetrievalResult(ranked, own, coverage, ranked.Count > 0 && coverage >= options.MinCoverage);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>IDF of a term in the passage text, BM25's formula; unseen terms get the highest value.</summary>
+    public double Idf(string term)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return Idf(searcher.IndexReader.DocFreq(new Term(TextField, term)));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private double Idf(int docFreq) => Math.Log(1 + (documentCount - docFreq + 0.5) / (docFreq + 0.5));
+
+    private List<string> QueryTerms(string question) =>
+        TextAnalysis.DistinctTerms(Analyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
+
+    private HashSet<string> Matched(int ordinal, IEnumerable<string> terms) =>
+        terms.Where(passageTerms[ordinal].Contains).ToHashSet();
+
+    /// <summary>
+    /// The IDF-weighted share of the question's informative terms found in the best passage, or null when
+    /// it has none. Terms in most passages (the document's subject) say nothing about whether it is covered.
+    /// </summary>
+    private double? Coverage(IReadOnlyList<(string Term, float Weight)> terms, IReadOnlySet<string> matched, IndexReader reader)
+    {
+        double total = 0, found = 0;
+        foreach (var (term, termWeight) in terms)
+        {
+            var docFreq = reader.DocFreq(new Term(TextField, term));
+            if (docFreq > options.UbiquitousTermShare * documentCount)
+            {
+                continue;
+            }
+            var weight = termWeight * Idf(docFreq);
+            total += weight;
+            if (matched.Contains(term))
+            {
+                found += weight;
+            }
+        }
+        return total == 0 ? null : found / total;
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        directory.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory(float k1, float b) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity(k1, b) };
+    }
+}

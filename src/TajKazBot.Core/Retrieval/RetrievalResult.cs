@@ -1,0 +1,16 @@
+namespace TajKazBot.Core.Retrieval;
+
+/// <summary>
+/// Ranked passages for a question and the evidence that the document answers it at all.
+/// </summary>
+/// <param name="Terms">The question's analysed terms (stemmed, stop words removed).</param>
+/// <param name="Coverage">Share (0..1) of the question's informative weight that the best passage matches.</param>
+/// <param name="IsAnswerable">False when the evidence says the document does not cover the question.</param>
+public sealed record RetrievalResult(
+    IReadOnlyList<ScoredPassage> Passages,
+    IReadOnlyList<string> Terms,
+    double Coverage,
+    bool IsAnswerable)
+{
+    public static RetrievalResult Empty { get; } = new([], [], 0, false);
+}

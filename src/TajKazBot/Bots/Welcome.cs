@@ -1,0 +1,29 @@
+using TajKazBot.Core.Corpus;
+
+namespace TajKazBot.Bots;
+
+/// <summary>The greeting for a user who joins: what the bot knows and three questions to start with.</summary>
+public static class Welcome
+{
+    public static string Text(LoadedCorpus corpus)
+    {
+        var title = corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
+        var examples = ExampleQuestions(corpus).Select(q => $"- {q}");
+        return $"Hi! I answer questions about *{title}*, and I show the passages my answers come from. " +
+               "If the document doesn't cover something, I'll say so.\n\nYou could ask:\n\n" + string.Join("\n", examples);
+    }
+
+    /// <summary>One question per top-level section, about its first sub-section (or the section itself).</summary>
+    public static IReadOnlyList<string> ExampleQuestions(LoadedCorpus corpus) =>
+        corpus.Passages
+            .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
+            .Where(path => path.Length > 0 && path[0] != corpus.Documents[0].Title)
+            .GroupBy(path => path[0])
+            .Select(group => $"What does the document say about {Lower(group.First()[^1])}?")
+            .Take(3)
+            .ToList();
+
+    private static string Lower(string heading) => heading.Length > 1 && char.IsUpper(heading[0]) && !char.IsUpper(heading[1])
+        ? char.ToLowerInvariant(heading[0]) + heading[1..]
+        : heading;
+}

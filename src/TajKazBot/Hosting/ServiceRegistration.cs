@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Hosting;
+
+/// <summary>The services shared by the bot and the CLI verbs: corpus, index and answering, with validated settings.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddQuestionAnswering(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<CorpusSettings>().Bind(configuration.GetSection(CorpusSettings.Section))
+            .Validate(s => !string.IsNullOrWhiteSpace(s.Path), "Corpus:Path must name a folder of .txt or .md files.")
+            .Validate(s => Directory.Exists(Resolve(contentRoot, s.Path)), "Corpus:Path names a folder that does not exist.")
+            .Validate(s => s.MaxPassageChars is >= 200 and <= 20000, "Corpus:MaxPassageChars must be between 200 and 20000.")
+            .ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"))
+            .Validate(o => o.SectionBoost is >= 0 and <= 10, "Retrieval:SectionBoost must be between 0 and 10.")
+            .Validate(o => o.MinCoverage is >= 0 and <= 1, "Retrieval:MinCoverage must be between 0 and 1.")
+            .Validate(o => o.UbiquitousTermShare is > 0 and <= 1, "Retrieval:UbiquitousTermShare must be above 0 and at most 1.")
+            .Validate(o => o.MaxQueryTerms is >= 1 and <= 512, "Retrieval:MaxQueryTerms must be between 1 and 512.")
+            .ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection("Answering"))
+            .Validate(o => o.TopPassages is >= 1 and <= 10, "Answering:TopPassages must be between 1 and 10.")
+            .Validate(o => o.RetrieveCount is >= 1 and <= 50, "Answering:RetrieveCount must be between 1 and 50.")
+            .Validate(o => o.RetrieveCount >= o.TopPassages, "Answering:RetrieveCount must be at least Answering:TopPassages.")
+            .Validate(o => o.MaxQuestionChars is >= 10 and <= 100000, "Answering:MaxQuestionChars must be between 10 and 100000.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<CorpusSettings>>().Value;
+            return CorpusLoader.Load(Resolve(contentRoot, settings.Path), new ChunkingOptions(settings.MaxPassageChars));
+        });
+        services.AddSingleton(sp => new LuceneRetriever(
+            sp.GetRequiredService<LoadedCorpus>().Passages,
+            ResolveIndexPath(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value, contentRoot)));
+        services.AddSingleton<IPassageRetriever>(sp => sp.GetRequiredService<LuceneRetriever>());
+        services.AddSingleton(sp => new MatchHighlighter(sp.GetRequiredService<LuceneRetriever>().Analyzer));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<Declines>();
+        services.AddSingleton<QuestionAnswerer>();
+        return services;
+    }
+
+    public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
+
+    private static RetrievalOptions ResolveIndexPath(RetrievalOptions options, string contentRoot) =>
+        string.IsNullOrWhiteSpace(options.IndexPath) ? options with { IndexPath = null } : options with { IndexPath = Resolve(contentRoot, options.IndexPath) };
+}

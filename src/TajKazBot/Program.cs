@@ -1,0 +1,61 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Logging.Console;
+using TajKazBot.Bots;
+using TajKazBot.Cli;
+using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Hosting;
+
+var verb = args.Length > 0 && args[0] is "ask" or "eval" ? args[0] : null;
+var hostArgs = verb is null ? args : [];
+var contentRoot = ProjectRoot.Find();
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
+builder.Configuration.AddUserSecrets<Program>(optional: true);
+builder.Configuration.AddEnvironmentVariables();
+builder.Configuration.AddCommandLine(hostArgs);
+if (verb is not null)
+{
+    // Verbs keep stdout for their output; logs go to stderr.
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:3978");
+}
+
+builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
+builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+builder.Services.AddSingleton<IStorage, MemoryStorage>();
+builder.Services.AddSingleton<ConversationState>();
+builder.Services.AddTransient<IBot, QaBot>();
+
+var app = builder.Build();
+
+if (verb is not null)
+{
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+    var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
+    var rest = args.Skip(1).ToList();
+    return verb == "ask"
+        ? await AskCommand.RunAsync(answerer, rest, Console.Out, CancellationToken.None)
+        : await EvalCommand.RunAsync(answerer, rest, Console.Out, CancellationToken.None);
+}
+
+// Build the index before listening, so /healthz answers 200 only with the index loaded.
+var passages = app.Services.GetRequiredService<LuceneRetriever>().Passages.Count;
+app.Logger.LogInformation("Indexed {Passages} passages from {Corpus}", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
+
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
+app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so tests can start the host and user secrets can find the assembly.</summary>
+public partial class Program;

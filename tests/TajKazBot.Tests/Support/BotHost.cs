@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace TajKazBot.Tests.Support;
+
+/// <summary>The real bot host on Kestrel at 127.0.0.1 (a free port), with optional setting overrides.</summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public BotHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        this.settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+    }
+
+    public HttpClient Client() => CreateClient();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+    }
+}
