@@ -49,6 +49,7 @@ if (verb is not null)
 
 // Build the index before listening, so /healthz answers 200 only with the index loaded.
 var passages = app.Services.GetRequiredService<LuceneRetriever>().Passages.Count;
+app.Services.GetRequiredService<IPassageRetriever>();
 app.Logger.LogInformation("Indexed {Passages} passages from {Corpus}", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));

@@ -18,6 +18,9 @@ public sealed record Answer(
     /// <summary>A short line for the user about how the answer was made, e.g. that the written answer is unavailable.</summary>
     public string? Notice { get; init; }
 
+    /// <summary>The one or two sentences of the first cited passage that answer the question, shown in bold above the passages.</summary>
+    public string? PreciseAnswer { get; init; }
+
     /// <summary>How strongly retrieval says the document answers the question (0..1); declines fall below the threshold.</summary>
     public double Evidence { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed class QuestionAnswerer(
         }
         var retrieval = retriever.Retrieve(cleaned, options.RetrieveCount, FollowUpQuestions.Context(cleaned, history));
         var answer = (retrieval.IsAnswerable ? extractive.Answer(cleaned, retrieval) : declines.NotCovered(cleaned, retrieval))
-            with { Evidence = retrieval.Coverage };
+            with { Evidence = retrieval.Evidence };
         if (truncated)
         {
             answer = answer with { Notice = $"Your message was long, so I searched with its first {options.MaxQuestionChars:N0} characters." };

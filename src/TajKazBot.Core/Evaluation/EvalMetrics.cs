@@ -13,6 +13,7 @@ public static class EvalMetrics
             ["recall_at_3"] = Recall(inDomain, 3),
             [$"recall_at_{k}"] = Recall(inDomain, k),
             ["mrr_at_10"] = Share(inDomain, o => o.FirstCorrectRank is { } r && r <= 10 ? 1.0 / r : 0),
+            ["precise_at_1"] = Share(inDomain, o => o.Answered && o.Answer.PreciseAnswer is { } p && o.Question.IsCorrect(p) ? 1 : 0),
             ["answer_rate"] = Share(inDomain, o => o.Answered ? 1 : 0),
             ["ood_decline_rate"] = Share(outOfDomain, o => o.Answered ? 0 : 1),
             ["latency_p50_ms"] = Percentile(outcomes.Select(o => o.LatencyMs), 0.50),

@@ -1,5 +1,8 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -20,6 +23,9 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
 {
     public const string TextField = "text";
     public const string SectionField = "section";
+
+    /// <summary>The passage text as unstemmed lower-case words (possessives dropped, stop words kept): the vocabulary typos are matched against.</summary>
+    public const string WordField = "word";
     private const string OrdinalField = "ordinal";
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -29,16 +35,27 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private readonly LuceneDirectory directory;
     private readonly SearcherManager searchers;
     private readonly int documentCount;
+    private readonly Analyzer wordAnalyzer;
+    private readonly SpellingCorrector spelling;
 
-    public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options)
+    /// <param name="englishWords">Correctly spelt words never taken for typos (see <see cref="EnglishWords"/>); none by default.</param>
+    public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options, IReadOnlySet<string>? englishWords = null)
     {
         this.passages = passages;
         this.options = options;
         Analyzer = new EnglishAnalyzer(Version);
+        wordAnalyzer = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var words = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(words, new LowerCaseFilter(Version, new EnglishPossessiveFilter(Version, words)));
+        });
+        spelling = new SpellingCorrector(
+            Analyzer, wordAnalyzer, [TextField, SectionField], WordField, englishWords ?? new HashSet<string>(), options.MaxTypoEdits);
         directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
         passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
 
-        var config = new IndexWriterConfig(Version, Analyzer)
+        var indexAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [WordField] = wordAnalyzer });
+        var config = new IndexWriterConfig(Version, indexAnalyzer)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(options.K1, options.B),
@@ -53,6 +70,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
                     new StoredField(OrdinalField, i),
                     new TextField(TextField, passages[i].Text, Field.Store.NO),
                     new TextField(SectionField, passages[i].SectionPath, Field.Store.NO),
+                    new TextField(WordField, passages[i].Text, Field.Store.NO),
                 });
             }
             writer.Commit();
@@ -70,7 +88,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
 
     public RetrievalResult Retrieve(string question, int count, string? context = null)
     {
-        var own = QueryTerms(question);
+        var own = QueryTerms(CorrectSpelling(question));
         var carried = context is null ? [] : QueryTerms(context).Except(own).ToList();
         var weighted = own.Select(t => (Term: t, Weight: 1f)).Concat(carried.Select(t => (Term: t, Weight: options.ContextWeight))).ToList();
         if (weighted.Count == 0 || count <= 0)
@@ -122,6 +140,49 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         }
     }
 
+    /// <summary>The text with words the document does not use replaced by their closest document words (typos).</summary>
+    public string CorrectSpelling(string text)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return spelling.Correct(text, searcher.IndexReader);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The text without the words that name the document's subject (terms in more than
+    /// <see cref="RetrievalOptions.UbiquitousTermShare"/> of passages, here the two countries), so what is left
+    /// is what the question asks about them.
+    /// </summary>
+    public string WithoutSubjectWords(string text)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var kept = new System.Text.StringBuilder(text.Length);
+            var position = 0;
+            foreach (var (term, start, end) in TextAnalysis.Tokens(Analyzer, TextField, text))
+            {
+                if (reader.DocFreq(new Term(TextField, term)) > options.UbiquitousTermShare * documentCount)
+                {
+                    kept.Append(text, position, start - position);
+                    position = end;
+                }
+            }
+            return kept.Append(text, position, text.Length - position).ToString().Trim();
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     private double Idf(int docFreq) => Math.Log(1 + (documentCount - docFreq + 0.5) / (docFreq + 0.5));
 
     private List<string> QueryTerms(string question) =>
@@ -159,6 +220,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         searchers.Dispose();
         directory.Dispose();
         Analyzer.Dispose();
+        wordAnalyzer.Dispose();
     }
 
     private sealed class Bm25SearcherFactory(float k1, float b) : SearcherFactory

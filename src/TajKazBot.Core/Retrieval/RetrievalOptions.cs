@@ -26,6 +26,27 @@ public sealed record RetrievalOptions
     /// <summary>BM25 length normalisation (0 = none, 1 = full).</summary>
     public float B { get; init; } = 0.4f;
 
+    /// <summary>
+    /// Most edits between a question word the index does not know and the document word it is read as
+    /// (0 turns typo tolerance off). Words under 8 letters get at most one edit.
+    /// </summary>
+    public int MaxTypoEdits { get; init; } = 2;
+
+    /// <summary>Rank passages by meaning as well as by words (sentence embeddings); false gives a lexical-only bot.</summary>
+    public bool Semantic { get; init; } = true;
+
+    /// <summary>Weight (0..1) of the normalised semantic score in the fused ranking; the rest goes to normalised BM25.</summary>
+    public double SemanticWeight { get; init; } = 0.85;
+
+    /// <summary>
+    /// Weight (0..1) of semantic similarity against lexical coverage in the evidence that the document answers:
+    /// the cosine of the closest document sentence to the question stripped of the document's subject words.
+    /// </summary>
+    public double EvidenceSemanticWeight { get; init; } = 0.5;
+
+    /// <summary>With semantic ranking on, the document is taken to answer a question when the combined evidence reaches this.</summary>
+    public double MinEvidence { get; init; } = 0.235;
+
     /// <summary>Folder for an on-disk index; null keeps the index in memory.</summary>
     public string? IndexPath { get; init; }
 }

@@ -12,5 +12,20 @@ public sealed record RetrievalResult(
     double Coverage,
     bool IsAnswerable)
 {
+    private readonly double? evidence;
+
     public static RetrievalResult Empty { get; } = new([], [], 0, false);
+
+    /// <summary>
+    /// How strongly retrieval says the document answers the question (0..1), what declines are decided on:
+    /// <see cref="Coverage"/> unless a retriever with more signals says otherwise.
+    /// </summary>
+    public double Evidence
+    {
+        get => evidence ?? Coverage;
+        init => evidence = value;
+    }
+
+    /// <summary>The question's sentence-embedding vector when retrieval made one, for scoring sentences.</summary>
+    public float[]? QuestionVector { get; init; }
 }

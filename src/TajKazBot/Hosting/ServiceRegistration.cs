@@ -20,12 +20,18 @@ public static class ServiceRegistration
             .Validate(o => o.MinCoverage is >= 0 and <= 1, "Retrieval:MinCoverage must be between 0 and 1.")
             .Validate(o => o.UbiquitousTermShare is > 0 and <= 1, "Retrieval:UbiquitousTermShare must be above 0 and at most 1.")
             .Validate(o => o.MaxQueryTerms is >= 1 and <= 512, "Retrieval:MaxQueryTerms must be between 1 and 512.")
+            .Validate(o => o.MaxTypoEdits is >= 0 and <= 2, "Retrieval:MaxTypoEdits must be 0, 1 or 2.")
+            .Validate(o => o.SemanticWeight is >= 0 and <= 1, "Retrieval:SemanticWeight must be between 0 and 1.")
+            .Validate(o => o.EvidenceSemanticWeight is >= 0 and <= 1, "Retrieval:EvidenceSemanticWeight must be between 0 and 1.")
+            .Validate(o => o.MinEvidence is >= 0 and <= 1, "Retrieval:MinEvidence must be between 0 and 1.")
             .ValidateOnStart();
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection("Answering"))
             .Validate(o => o.TopPassages is >= 1 and <= 10, "Answering:TopPassages must be between 1 and 10.")
             .Validate(o => o.RetrieveCount is >= 1 and <= 50, "Answering:RetrieveCount must be between 1 and 50.")
             .Validate(o => o.RetrieveCount >= o.TopPassages, "Answering:RetrieveCount must be at least Answering:TopPassages.")
             .Validate(o => o.MaxQuestionChars is >= 10 and <= 100000, "Answering:MaxQuestionChars must be between 10 and 100000.")
+            .Validate(o => o.PreciseSemanticWeight is >= 0 and <= 1, "Answering:PreciseSemanticWeight must be between 0 and 1.")
+            .Validate(o => o.PreciseSecondSentenceShare is >= 0 and <= 1, "Answering:PreciseSecondSentenceShare must be between 0 and 1.")
             .ValidateOnStart();
 
         services.AddSingleton(sp =>
@@ -35,10 +41,22 @@ public static class ServiceRegistration
         });
         services.AddSingleton(sp => new LuceneRetriever(
             sp.GetRequiredService<LoadedCorpus>().Passages,
-            ResolveIndexPath(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value, contentRoot)));
-        services.AddSingleton<IPassageRetriever>(sp => sp.GetRequiredService<LuceneRetriever>());
+            ResolveIndexPath(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value, contentRoot),
+            EnglishWords.Load()));
+        services.AddSingleton<SentenceEmbedder>();
+        services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredService<SentenceEmbedder>()));
+        services.AddSingleton<IPassageRetriever>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var lexical = sp.GetRequiredService<LuceneRetriever>();
+            return options.Semantic ? new HybridRetriever(lexical, sp.GetRequiredService<SemanticIndex>(), options) : lexical;
+        });
         services.AddSingleton(sp => new MatchHighlighter(sp.GetRequiredService<LuceneRetriever>().Analyzer));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.AddSingleton(sp => new PreciseAnswerFinder(
+            sp.GetRequiredService<LuceneRetriever>(),
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null,
+            sp.GetRequiredService<AnsweringOptions>()));
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Declines>();
         services.AddSingleton<QuestionAnswerer>();

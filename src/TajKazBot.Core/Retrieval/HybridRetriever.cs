@@ -1,0 +1,78 @@
+using TajKazBot.Core.Corpus;
+
+namespace TajKazBot.Core.Retrieval;
+
+/// <summary>
+/// Lucene's BM25 ranking fused with sentence-embedding similarity by a convex combination of normalised
+/// scores: BM25 divided by the best BM25 score of the question, cosine similarity min–max scaled over the
+/// passages, weighted by <see cref="RetrievalOptions.SemanticWeight"/>. Score fusion keeps how far apart
+/// passages are, which rank fusion (RRF) throws away: a passage that BM25 ranks second but far below the
+/// first is not lifted just for being second, and a paraphrase with no shared words can still win on
+/// similarity alone.
+/// Whether the document answers the question is judged on both signals together: the lexical coverage,
+/// and how close the question's closest document sentence is once the words naming the document's subject
+/// are taken out. "What is the highest mountain in Tajikistan?" is near the document only through
+/// "Tajikistan"; without it, nothing in the document is about mountains' heights.
+/// </summary>
+public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options) : IPassageRetriever
+{
+    private readonly Dictionary<string, int> ordinals =
+        lexical.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+    public RetrievalResult Retrieve(string question, int count, string? context = null)
+    {
+        var passages = lexical.Passages;
+        var words = lexical.Retrieve(question, passages.Count, context);
+        var searched = lexical.CorrectSpelling(question).Trim();
+        if (count <= 0 || passages.Count == 0 || searched.Length == 0)
+        {
+            return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };
+        }
+
+        // One model run embeds the question, the question without the document's subject words (for the
+        // evidence) and the conversation's context (for follow-ups).
+        var topic = lexical.WithoutSubjectWords(searched);
+        var texts = new List<string> { searched, topic.Length > 0 ? topic : searched };
+        if (context is not null)
+        {
+            texts.Add(context);
+        }
+        var vectors = semantic.Embed(texts);
+        var similarity = semantic.Similarities(vectors[0]);
+        if (context is not null)
+        {
+            similarity = similarity.Zip(semantic.Similarities(vectors[2]), (q, c) => (q + options.ContextWeight * c) / (1 + options.ContextWeight)).ToArray();
+        }
+
+        var bm25 = new double[passages.Count];
+        var matched = new IReadOnlySet<string>[passages.Count];
+        foreach (var hit in words.Passages)
+        {
+            var ordinal = ordinals[hit.Passage.Id];
+            bm25[ordinal] = hit.Score;
+            matched[ordinal] = hit.MatchedTerms;
+        }
+        var bestBm25 = bm25.Max();
+        var (low, high) = (similarity.Min(), similarity.Max());
+        var ranked = Enumerable.Range(0, passages.Count)
+            .Select(i =>
+            {
+                var lexicalScore = bestBm25 > 0 ? bm25[i] / bestBm25 : 0;
+                var semanticScore = high > low ? (similarity[i] - low) / (high - low) : 0;
+                var fused = options.SemanticWeight * semanticScore + (1 - options.SemanticWeight) * lexicalScore;
+                return new ScoredPassage(passages[i], fused, matched[i] ?? new HashSet<string>());
+            })
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => ordinals[p.Passage.Id])
+            .Take(count)
+            .ToList();
+
+        var evidence = options.EvidenceSemanticWeight * Math.Max(0, semantic.BestSentenceSimilarity(vectors[1]))
+            + (1 - options.EvidenceSemanticWeight) * words.Coverage;
+        return new RetrievalResult(ranked, words.Terms, words.Coverage, ranked.Count > 0 && evidence >= options.MinEvidence)
+        {
+            Evidence = evidence,
+            QuestionVector = vectors[0],
+        };
+    }
+}

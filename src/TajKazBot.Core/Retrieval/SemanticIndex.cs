@@ -1,0 +1,53 @@
+using TajKazBot.Core.Corpus;
+
+namespace TajKazBot.Core.Retrieval;
+
+/// <summary>
+/// Sentence-embedding vectors of every passage and of every sentence in it, computed once at start and
+/// held in memory (the document is small: a few hundred vectors of 384 floats).
+/// </summary>
+public sealed class SemanticIndex
+{
+    private readonly SentenceEmbedder embedder;
+    private readonly Dictionary<string, int> ordinals;
+    private readonly float[][] passageVectors;
+    private readonly IReadOnlyList<PassageSentence>[] sentences;
+
+    public SemanticIndex(IReadOnlyList<Passage> passages, SentenceEmbedder embedder)
+    {
+        this.embedder = embedder;
+        ordinals = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        // The section path says what a paragraph is about when its own sentences leave it implicit.
+        passageVectors = embedder.Embed(passages.Select(p => $"{p.SectionPath}: {p.Text}").ToList());
+        var spans = passages.Select(p => SentenceSplitter.Split(p.Text).Where(s => p.Text.AsSpan(s.Start, s.End - s.Start).Trim().Length > 0).ToList()).ToList();
+        var vectors = embedder.Embed(spans.SelectMany((s, i) => s.Select(span => passages[i].Text[span.Start..span.End])).ToList());
+        sentences = new IReadOnlyList<PassageSentence>[passages.Count];
+        var next = 0;
+        for (var i = 0; i < passages.Count; i++)
+        {
+            sentences[i] = spans[i].Select(span => new PassageSentence(span.Start, span.End, vectors[next++])).ToList();
+        }
+    }
+
+    /// <summary>Vectors of texts embedded together (one call, so a question and its context cost one model run).</summary>
+    public float[][] Embed(IReadOnlyList<string> texts) => embedder.Embed(texts);
+
+    /// <summary>
+    /// Similarity of the vector to each passage, in passage order: the mean of its cosine to the whole passage
+    /// (what the passage is about) and to the passage's closest sentence (whether one sentence says it).
+    /// A long passage's vector blurs its sentences together, so the sentence term keeps a fact in it findable.
+    /// </summary>
+    public double[] Similarities(float[] vector) =>
+        passageVectors.Select((p, i) => (SentenceEmbedder.Cosine(vector, p) + BestSentence(vector, i)) / 2).ToArray();
+
+    /// <summary>The highest cosine similarity of the vector to any sentence of the document.</summary>
+    public double BestSentenceSimilarity(float[] vector) =>
+        Enumerable.Range(0, sentences.Length).Select(i => BestSentence(vector, i)).DefaultIfEmpty(0).Max();
+
+    private double BestSentence(float[] vector, int ordinal) =>
+        sentences[ordinal].Count == 0 ? 0 : sentences[ordinal].Max(s => SentenceEmbedder.Cosine(vector, s.Vector));
+
+    /// <summary>The sentences of a passage with their vectors, or none for a passage this index does not hold.</summary>
+    public IReadOnlyList<PassageSentence> SentencesOf(Passage passage) =>
+        ordinals.TryGetValue(passage.Id, out var ordinal) ? sentences[ordinal] : [];
+}
