@@ -11,8 +11,8 @@ public sealed record AnsweringOptions
     /// <summary>Weight (0..1) of semantic similarity against term coverage when picking the precise answer sentence.</summary>
     public double PreciseSemanticWeight { get; init; } = 0.5;
 
-    /// <summary>The sentence after the precise answer joins it when it scores at least this share (0..1) of the best.</summary>
-    public double PreciseSecondSentenceShare { get; init; } = 0.9;
+    /// <summary>The better-scoring neighbour of the precise answer sentence joins it when it scores at least this share (0..1) of it.</summary>
+    public double PreciseSecondSentenceShare { get; init; } = 0.5;
 
     /// <summary>Longer questions are cut to this many characters, and the user is told.</summary>
     public int MaxQuestionChars { get; init; } = 2000;

@@ -6,8 +6,9 @@ namespace TajKazBot.Core.Answering;
 /// <summary>
 /// Precise answering: the sentence of the best passage that answers the question, scored like passages
 /// are, on both signals: the IDF-weighted share of the question's terms the sentence contains, and (when
-/// semantic ranking is on) its cosine similarity to the question. The sentence after it joins when it
-/// scores nearly as well, since an answer often runs over two sentences ("… include machinery. These …").
+/// semantic ranking is on) its cosine similarity to the question. Its better-scoring neighbour joins it
+/// when it scores at least <see cref="AnsweringOptions.PreciseSecondSentenceShare"/> of it, since an answer
+/// often runs over two sentences ("… such as the CSTO. Their cooperation within these forums …").
 /// </summary>
 public sealed class PreciseAnswerFinder(LuceneRetriever lexical, SemanticIndex? semantic, AnsweringOptions options)
 {
@@ -42,8 +43,12 @@ public sealed class PreciseAnswerFinder(LuceneRetriever lexical, SemanticIndex? 
             })
             .ToList();
         var top = scores.IndexOf(scores.Max());
-        var end = top + 1 < spans.Count && scores[top + 1] >= options.PreciseSecondSentenceShare * scores[top] ? top + 1 : top;
-        return best.Passage.Text[spans[top].Start..spans[end].End].Trim();
+        // The better-scoring neighbour joins the sentence when it scores close to it: the sentence that matches
+        // the question best often only restates it ("High-level visits have been key…") and the next one answers.
+        var neighbour = top + 1 < spans.Count && (top == 0 || scores[top + 1] >= scores[top - 1]) ? top + 1 : top - 1;
+        var joins = neighbour >= 0 && scores[neighbour] >= options.PreciseSecondSentenceShare * scores[top];
+        var (start, end) = joins ? (Math.Min(top, neighbour), Math.Max(top, neighbour)) : (top, top);
+        return best.Passage.Text[spans[start].Start..spans[end].End].Trim();
     }
 
     private static List<(int Start, int End)> Sentences(Passage passage) =>

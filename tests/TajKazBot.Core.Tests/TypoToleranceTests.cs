@@ -1,0 +1,66 @@
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Core.Tests.Support;
+
+namespace TajKazBot.Core.Tests;
+
+/// <summary>Typo tolerance in the lexical retriever alone: Lucene, no encoder.</summary>
+public sealed class TypoToleranceTests : IDisposable
+{
+    private readonly LoadedCorpus corpus = RepositoryCorpus.Load();
+    private readonly LuceneRetriever retriever;
+
+    public TypoToleranceTests() => retriever = new LuceneRetriever(corpus.Passages, new RetrievalOptions(), EnglishWords.Load());
+
+    [Theory]
+    [InlineData("Where is the Kazakstan embasy in Tajikistan?", "embassy in Dushanbe")]
+    [InlineData("Which frutis does Tajikistan exprt to Kazakhstan?", "apples and grapes")]
+    [InlineData("What did Nazarbaev do for regional integraton?", "proponent of regional integration")]
+    public void Typo_queries_find_their_passage(string question, string expected)
+    {
+        var result = retriever.Retrieve(question, 3);
+
+        Assert.Contains(expected, result.Passages[0].Passage.Text);
+    }
+
+    [Theory]
+    [InlineData("kazakstan", "kazakhstan")]
+    [InlineData("cultral ties", "cultural ties")]
+    [InlineData("Kazakstan's exprts", "kazakhstan exports")]
+    public void Unknown_words_become_the_closest_document_words(string text, string expected)
+    {
+        Assert.Equal(expected, retriever.CorrectSpelling(text));
+    }
+
+    [Theory]
+    [InlineData("How did the two governments treat each other's statehood?")]
+    [InlineData("What did those forums discuss?")]
+    [InlineData("What about the Prospects?")]
+    [InlineData("Who won the 2018 FIFA World Cup?")]
+    [InlineData("Kazakhstan Tajikistan embassy")]
+    public void Words_the_document_or_English_knows_are_left_alone(string text)
+    {
+        Assert.Equal(text, retriever.CorrectSpelling(text));
+    }
+
+    [Fact]
+    public void Exact_matches_rank_as_without_typo_tolerance()
+    {
+        using var strict = new LuceneRetriever(corpus.Passages, new RetrievalOptions { MaxTypoEdits = 0 });
+        const string question = "What are Kazakhstan's main exports to Tajikistan?";
+
+        Assert.Equal(
+            strict.Retrieve(question, 5).Passages.Select(p => p.Passage.Id),
+            retriever.Retrieve(question, 5).Passages.Select(p => p.Passage.Id));
+    }
+
+    [Fact]
+    public void A_typo_is_not_corrected_when_typo_tolerance_is_off()
+    {
+        using var strict = new LuceneRetriever(corpus.Passages, new RetrievalOptions { MaxTypoEdits = 0 });
+
+        Assert.Equal("kazakstan", strict.CorrectSpelling("kazakstan"));
+    }
+
+    public void Dispose() => retriever.Dispose();
+}
