@@ -16,8 +16,7 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options) : IPassageRetriever
 {
-    private readonly Dictionary<string, int> ordinals =
-        lexical.Passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Passages);
 
     public RetrievalResult Retrieve(string question, int count, string? context = null)
     {
@@ -54,23 +53,25 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         var matched = new IReadOnlySet<string>[passages.Count];
         foreach (var hit in words.Passages)
         {
-            var ordinal = ordinals[hit.Passage.Id];
+            var ordinal = ordinals[hit.Passage];
             bm25[ordinal] = hit.Score;
             matched[ordinal] = hit.MatchedTerms;
         }
         var bestBm25 = bm25.Max();
         var (low, high) = (similarity.Min(), similarity.Max());
-        var ranked = Enumerable.Range(0, passages.Count)
+        var fused = Enumerable.Range(0, passages.Count)
             .Select(i =>
             {
                 var lexicalScore = bestBm25 > 0 ? bm25[i] / bestBm25 : 0;
                 var semanticScore = high > low ? (similarity[i] - low) / (high - low) : 0;
-                var fused = options.SemanticWeight * semanticScore + (1 - options.SemanticWeight) * lexicalScore;
-                return new ScoredPassage(passages[i], fused, matched[i] ?? new HashSet<string>());
+                return options.SemanticWeight * semanticScore + (1 - options.SemanticWeight) * lexicalScore;
             })
-            .OrderByDescending(p => p.Score)
-            .ThenBy(p => ordinals[p.Passage.Id])
+            .ToArray();
+        var ranked = Enumerable.Range(0, passages.Count)
+            .OrderByDescending(i => fused[i])
+            .ThenBy(i => i)
             .Take(count)
+            .Select(i => new ScoredPassage(passages[i], fused[i], matched[i] ?? new HashSet<string>()))
             .ToList();
 
         var evidence = options.EvidenceSemanticWeight * Math.Max(0, semantic.BestSentenceSimilarity(topicVector))
@@ -80,5 +81,16 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             Evidence = evidence,
             QuestionVector = vectors[0],
         };
+    }
+
+    /// <summary>Positions by reference: the lexical retriever hands back the very passage objects it was built with.</summary>
+    private static Dictionary<Passage, int> Ordinals(IReadOnlyList<Passage> passages)
+    {
+        var ordinals = new Dictionary<Passage, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < passages.Count; i++)
+        {
+            ordinals.TryAdd(passages[i], i);
+        }
+        return ordinals;
     }
 }

@@ -1,7 +1,8 @@
+using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -165,7 +166,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         try
         {
             var reader = searcher.IndexReader;
-            var kept = new System.Text.StringBuilder(text.Length);
+            var kept = new StringBuilder(text.Length);
             var position = 0;
             foreach (var (term, start, end) in TextAnalysis.Tokens(Analyzer, TextField, text))
             {

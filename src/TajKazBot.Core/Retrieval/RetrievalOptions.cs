@@ -9,8 +9,8 @@ public sealed record RetrievalOptions
     public float ContextWeight { get; init; } = 0.5f;
 
     /// <summary>
-    /// The document is taken to answer a question when the best passage matches at least this share
-    /// of the question's informative (IDF-weighted) terms.
+    /// With semantic ranking off, the document is taken to answer a question when the best passage matches
+    /// at least this share of the question's informative (IDF-weighted) terms.
     /// </summary>
     public double MinCoverage { get; init; } = 0.05;
 

@@ -9,14 +9,19 @@ namespace TajKazBot.Core.Retrieval;
 public sealed class SemanticIndex
 {
     private readonly SentenceEmbedder embedder;
-    private readonly Dictionary<string, int> ordinals;
+    private readonly Dictionary<Passage, int> ordinals;
     private readonly float[][] passageVectors;
     private readonly IReadOnlyList<PassageSentence>[] sentences;
 
     public SemanticIndex(IReadOnlyList<Passage> passages, SentenceEmbedder embedder)
     {
         this.embedder = embedder;
-        ordinals = passages.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        // By reference: retrievers hand back the very passage objects they were built with.
+        ordinals = new Dictionary<Passage, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < passages.Count; i++)
+        {
+            ordinals.TryAdd(passages[i], i);
+        }
         // The section path says what a paragraph is about when its own sentences leave it implicit.
         passageVectors = embedder.Embed(passages.Select(p => $"{p.SectionPath}: {p.Text}").ToList());
         var spans = passages.Select(p => SentenceSplitter.Split(p.Text).Where(s => p.Text.AsSpan(s.Start, s.End - s.Start).Trim().Length > 0).ToList()).ToList();
@@ -49,5 +54,5 @@ public sealed class SemanticIndex
 
     /// <summary>The sentences of a passage with their vectors, or none for a passage this index does not hold.</summary>
     public IReadOnlyList<PassageSentence> SentencesOf(Passage passage) =>
-        ordinals.TryGetValue(passage.Id, out var ordinal) ? sentences[ordinal] : [];
+        ordinals.TryGetValue(passage, out var ordinal) ? sentences[ordinal] : [];
 }
