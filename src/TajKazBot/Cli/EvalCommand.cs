@@ -53,9 +53,9 @@ public static class EvalCommand
         }
         await output.WriteLineAsync();
         await output.WriteLineAsync("decline trade-off (evidence threshold -> answer_rate, ood_decline_rate):");
-        foreach (var (threshold, answerRate, declineRate) in DeclineTradeOff.Curve(outcomes, Enumerable.Range(0, 11).Select(i => i / 20.0)))
+        foreach (var (threshold, answerRate, declineRate) in DeclineTradeOff.Curve(outcomes, Enumerable.Range(0, 21).Select(i => i / 40.0)))
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {threshold,5:0.00}  {answerRate,6:0.000}  {declineRate,6:0.000}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {threshold,6:0.000}  {answerRate,6:0.000}  {declineRate,6:0.000}"));
         }
         await output.WriteLineAsync();
         foreach (var outcome in outcomes.Where(o => o.Question.InDomain ? o.FirstCorrectRank is not (>= 1 and <= 3) : o.Answered))
