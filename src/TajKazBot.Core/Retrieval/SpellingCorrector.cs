@@ -10,7 +10,8 @@ namespace TajKazBot.Core.Retrieval;
 /// Typo tolerance: a question word whose terms the index does not hold ("kazakstan", "cultral") is
 /// replaced by the closest word of the document's own vocabulary by Damerau–Levenshtein distance, found
 /// with Lucene's automaton-based <see cref="FuzzyTermsEnum"/> over an unstemmed word field. Words the
-/// index knows are never touched, so exact matches rank as before. Matching unstemmed words keeps
+/// index knows are never touched, so exact matches rank as before, and neither are correctly spelt English
+/// words the document does not use ("treat" is not "treaty"). Matching unstemmed words keeps
 /// distances small: "cultral" is one edit from "cultural" but three from its stem "cultur".
 /// </summary>
 /// <param name="knownFields">Fields whose terms count as known (the passage text and the section headings).</param>
