@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Generation;
 using TajKazBot.Core.Retrieval;
 
 namespace TajKazBot.Hosting;
@@ -27,6 +28,8 @@ public static class ServiceRegistration
             .Validate(o => o.RetrieveCount >= o.TopPassages, "Answering:RetrieveCount must be at least Answering:TopPassages.")
             .Validate(o => o.MaxQuestionChars is >= 10 and <= 100000, "Answering:MaxQuestionChars must be between 10 and 100000.")
             .ValidateOnStart();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelOptions>>(new ModelOptionsValidator(contentRoot));
 
         services.AddSingleton(sp =>
         {
@@ -41,8 +44,27 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Declines>();
-        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
+        services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
         return services;
+    }
+
+    /// <summary>
+    /// The answerer, with the model's parts when a model is configured. Those parts are deliberately not
+    /// registered as services, so that without a model nothing can resolve (and try to connect) them.
+    /// </summary>
+    private static QuestionAnswerer CreateAnswerer(IServiceProvider services, string contentRoot)
+    {
+        var model = services.GetRequiredService<ModelOptions>();
+        if (model.Provider == ModelProvider.None)
+        {
+            return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services);
+        }
+        var chat = new ChatModel(ChatKernel.Build(model, ChatKernel.CreateHttpClient(model)), model, services.GetRequiredService<ILogger<ChatModel>>());
+        var prompts = PromptTemplates.Load(Resolve(contentRoot, model.PromptsPath));
+        return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services,
+            ActivatorUtilities.CreateInstance<GroundedAnswerer>(services, chat, prompts),
+            ActivatorUtilities.CreateInstance<FollowUpRewriter>(services, chat, prompts));
     }
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
