@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace TajKazBot.Tests.Support;
 
@@ -8,10 +9,13 @@ namespace TajKazBot.Tests.Support;
 public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly ILoggerProvider? logs;
 
-    public BotHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">Also receives every log line, at every level.</param>
+    public BotHost(IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.logs = logs;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
@@ -21,5 +25,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        }
     }
 }
