@@ -43,7 +43,7 @@ public static partial class CitationGrounding
         return new GroundedText(text, citations);
     }
 
-    [GeneratedRegex(@"\[\s*(?:passages?\s*)?(?<n>\d{1,6})(?:\s*(?:,|;|and)\s*(?:passages?\s*)?(?<n>\d{1,6}))*\s*\]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\[\s*(?:passages?\s*)?(?<n>\d+)(?:\s*(?:,|;|and)\s*(?:passages?\s*)?(?<n>\d+))*\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"[ \t]+([.,;:!?])")]
