@@ -200,6 +200,23 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_follow_up_the_model_leaves_unchanged_is_searched_with_the_plain_carry_over()
+    {
+        const string question = "Which kinds in particular?";
+        server.Respond = (request, response, token) =>
+            ChatCompletionsServer.WriteCompletionAsync(response, request.IsRewrite ? question : "Transport [1].", token);
+        var history = new List<ConversationTurn> { new("Has Kazakhstan invested in Tajikistan's infrastructure?", "[1] **Trade** Kazakhstan has invested") };
+        var plain = await Answerer(new() { ["Model:Provider"] = "None" }).AnswerAsync(question, history, CancellationToken.None);
+
+        var answer = await Answerer().AnswerAsync(question, history, CancellationToken.None);
+
+        Assert.Equal(question, answer.Question);
+        Assert.Equal(plain.Ranked.Select(p => p.Passage.Id), answer.Ranked.Select(p => p.Passage.Id));
+        Assert.Equal(AnswerKind.Extractive, plain.Kind);
+        Assert.Equal(AnswerKind.Generative, answer.Kind);
+    }
+
+    [Fact]
     public async Task Azure_OpenAI_is_called_at_the_deployment_with_the_key_in_the_api_key_header()
     {
         server.Respond = ChatCompletionsServer.Completion("Dushanbe [1].");

@@ -5,8 +5,8 @@ namespace TajKazBot.Core.Generation;
 
 /// <summary>
 /// Turns a follow-up ("when was that?") into a question that stands alone, with the query-rewrite prompt,
-/// so retrieval searches for what the user means. Null when the model gives nothing usable; the plain
-/// carry-over of <see cref="FollowUpQuestions"/> is used then.
+/// so retrieval searches for what the user means. Null when the model gives nothing usable or leaves the
+/// question as it was; the plain carry-over of <see cref="FollowUpQuestions"/> is used then.
 /// </summary>
 public sealed class FollowUpRewriter(ChatModel model, PromptTemplates prompts, AnsweringOptions answering)
 {
@@ -23,6 +23,6 @@ public sealed class FollowUpRewriter(ChatModel model, PromptTemplates prompts, A
         }, budget);
         var line = reply?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         var cleaned = QuestionAnswerer.Clean(line?.Trim('"', '“', '”', '\'', '`'), answering.MaxQuestionChars, out _);
-        return cleaned.Length == 0 ? null : cleaned;
+        return cleaned.Length == 0 || cleaned.Equals(question, StringComparison.OrdinalIgnoreCase) ? null : cleaned;
     }
 }
