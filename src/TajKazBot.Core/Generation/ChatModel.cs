@@ -102,8 +102,11 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
         {
             return TimeSpan.FromSeconds(seconds);
         }
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? (when - DateTimeOffset.UtcNow) is var delay && delay > TimeSpan.Zero ? delay : TimeSpan.Zero
-            : null;
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+        {
+            return null;
+        }
+        var delay = when - DateTimeOffset.UtcNow;
+        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
     }
 }

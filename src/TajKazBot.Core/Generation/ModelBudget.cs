@@ -24,7 +24,14 @@ public sealed class ModelBudget : IDisposable
     /// <summary>Cancelled when the budget is spent or the caller gives up.</summary>
     public CancellationToken Token => source.Token;
 
-    public TimeSpan Remaining => total - Stopwatch.GetElapsedTime(started) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var left = total - Stopwatch.GetElapsedTime(started);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>True when the caller, not the budget, cancelled: then the answer is not wanted at all.</summary>
     public bool CallerCancelled => caller.IsCancellationRequested;
