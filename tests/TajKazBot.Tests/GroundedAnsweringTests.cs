@@ -234,6 +234,17 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_local_server_needs_no_key()
+    {
+        server.Respond = ChatCompletionsServer.Completion("Dushanbe [1].");
+
+        var answer = await Answerer(new() { ["Model:ApiKey"] = "" }).AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Generative, answer.Kind);
+        Assert.DoesNotContain(Key, Assert.Single(server.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task Azure_OpenAI_is_called_at_the_deployment_with_the_key_in_the_api_key_header()
     {
         server.Respond = ChatCompletionsServer.Completion("Dushanbe [1].");
