@@ -29,6 +29,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private readonly LuceneDirectory directory;
     private readonly SearcherManager searchers;
     private readonly int documentCount;
+    private readonly HashSet<string> ubiquitousTerms;
 
     public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options)
     {
@@ -37,6 +38,10 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         Analyzer = new EnglishAnalyzer(Version);
         directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
         passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
+        ubiquitousTerms = passageTerms.SelectMany(t => t).CountBy(t => t)
+            .Where(pair => pair.Value > options.UbiquitousTermShare * passages.Count)
+            .Select(pair => pair.Key)
+            .ToHashSet();
 
         var config = new IndexWriterConfig(Version, Analyzer)
         {
@@ -127,8 +132,9 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private List<string> QueryTerms(string question) =>
         TextAnalysis.DistinctTerms(Analyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
 
+    /// <summary>The informative question terms in a passage: the document's subject in every passage is no match.</summary>
     private HashSet<string> Matched(int ordinal, IEnumerable<string> terms) =>
-        terms.Where(passageTerms[ordinal].Contains).ToHashSet();
+        terms.Where(t => passageTerms[ordinal].Contains(t) && !ubiquitousTerms.Contains(t)).ToHashSet();
 
     /// <summary>
     /// The IDF-weighted share of the question's informative terms found in the best passage, or null when
