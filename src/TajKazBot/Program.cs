@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using TajKazBot.Bots;
 using TajKazBot.Cli;
 using TajKazBot.Core.Answering;
@@ -36,10 +36,21 @@ builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddTransient<IBot, QaBot>();
 
 var app = builder.Build();
+try
+{
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+}
+catch (Exception invalid) when (invalid is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
+{
+    var failures = invalid is AggregateException all
+        ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)
+        : ((OptionsValidationException)invalid).Failures;
+    await Console.Error.WriteLineAsync("Invalid settings, not starting:\n  " + string.Join("\n  ", failures));
+    return 1;
+}
 
 if (verb is not null)
 {
-    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
     var rest = args.Skip(1).ToList();
     return verb == "ask"

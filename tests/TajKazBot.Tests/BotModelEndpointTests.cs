@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TajKazBot.Core.Generation;
 using TajKazBot.Tests.Support;
 
@@ -46,7 +48,7 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
                 ["Model:ModelId"] = "test-model",
                 ["Model:ApiKey"] = Key,
                 ["Model:TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }, Logs);
+            }, services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs)));
             return Task.CompletedTask;
         }
 

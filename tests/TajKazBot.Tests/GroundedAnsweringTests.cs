@@ -219,7 +219,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     [Fact]
     public async Task A_follow_up_the_model_leaves_unchanged_is_searched_with_the_plain_carry_over()
     {
-        const string question = "Which kinds in particular?";
+        const string question = "Which kinds of infrastructure in particular?";
         server.Respond = (request, response, token) =>
             ChatCompletionsServer.WriteCompletionAsync(response, request.IsRewrite ? question : "Transport [1].", token);
         var history = new List<ConversationTurn> { new("Has Kazakhstan invested in Tajikistan's infrastructure?", "[1] **Trade** Kazakhstan has invested") };

@@ -29,14 +29,21 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private readonly LuceneDirectory directory;
     private readonly SearcherManager searchers;
     private readonly int documentCount;
+    private readonly Analyzer questionAnalyzer;
+    private readonly HashSet<string> ubiquitousTerms;
 
     public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options)
     {
         this.passages = passages;
         this.options = options;
         Analyzer = new EnglishAnalyzer(Version);
+        questionAnalyzer = new EnglishAnalyzer(Version, QuestionStopWords.Create(Version));
         directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
         passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
+        ubiquitousTerms = passageTerms.SelectMany(t => t).CountBy(t => t)
+            .Where(pair => pair.Value > options.UbiquitousTermShare * passages.Count)
+            .Select(pair => pair.Key)
+            .ToHashSet();
 
         var config = new IndexWriterConfig(Version, Analyzer)
         {
@@ -61,6 +68,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         documentCount = passages.Count;
     }
 
+    /// <summary>The index's analyzer: English stemming and stop words. Questions also drop framing words.</summary>
     public Analyzer Analyzer { get; }
 
     public IReadOnlyList<Passage> Passages => passages;
@@ -125,10 +133,11 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private double Idf(int docFreq) => Math.Log(1 + (documentCount - docFreq + 0.5) / (docFreq + 0.5));
 
     private List<string> QueryTerms(string question) =>
-        TextAnalysis.DistinctTerms(Analyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
+        TextAnalysis.DistinctTerms(questionAnalyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
 
+    /// <summary>The informative question terms in a passage: the document's subject in every passage is no match.</summary>
     private HashSet<string> Matched(int ordinal, IEnumerable<string> terms) =>
-        terms.Where(passageTerms[ordinal].Contains).ToHashSet();
+        terms.Where(t => passageTerms[ordinal].Contains(t) && !ubiquitousTerms.Contains(t)).ToHashSet();
 
     /// <summary>
     /// The IDF-weighted share of the question's informative terms found in the best passage, or null when
@@ -159,6 +168,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         searchers.Dispose();
         directory.Dispose();
         Analyzer.Dispose();
+        questionAnalyzer.Dispose();
     }
 
     private sealed class Bm25SearcherFactory(float k1, float b) : SearcherFactory

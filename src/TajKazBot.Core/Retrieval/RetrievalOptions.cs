@@ -6,7 +6,7 @@ public sealed record RetrievalOptions
     public float SectionBoost { get; init; } = 0.1f;
 
     /// <summary>Weight of a term carried over from the conversation (follow-ups) relative to the question's own.</summary>
-    public float ContextWeight { get; init; } = 0.5f;
+    public float ContextWeight { get; init; } = 0.75f;
 
     /// <summary>
     /// The document is taken to answer a question when the best passage matches at least this share

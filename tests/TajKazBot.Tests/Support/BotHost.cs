@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TajKazBot.Tests.Support;
 
@@ -9,13 +9,12 @@ namespace TajKazBot.Tests.Support;
 public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
-    private readonly ILoggerProvider? logs;
+    private readonly Action<IServiceCollection>? services;
 
-    /// <param name="logs">Also receives every log line, at every level.</param>
-    public BotHost(IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    public BotHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
-        this.logs = logs;
+        this.services = services;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
@@ -25,9 +24,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-        if (logs is not null)
+        if (services is not null)
         {
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+            builder.ConfigureServices(services);
         }
     }
 }
