@@ -25,7 +25,8 @@ public sealed class ModelOptionsValidator(string contentRoot) : IValidateOptions
         var endpointRequired = options.Provider is ModelProvider.AzureOpenAI or ModelProvider.OpenAICompatible;
         if (endpointRequired && string.IsNullOrWhiteSpace(options.Endpoint))
         {
-            failures.Add($"Model:Endpoint must be the service's base URL for Model:Provider {options.Provider} (e.g. http://localhost:11434/v1).");
+            var example = options.Provider == ModelProvider.AzureOpenAI ? "https://NAME.openai.azure.com" : "http://localhost:11434/v1";
+            failures.Add($"Model:Endpoint must be the service's base URL for Model:Provider {options.Provider} (e.g. {example}).");
         }
         else if (!string.IsNullOrWhiteSpace(options.Endpoint)
                  && !(Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
