@@ -15,7 +15,8 @@ namespace TajKazBot.Core.Tests.Generation;
 /// <summary>Grounding and fallback of written answers, with the chat service mocked (the real connector is tested in TajKazBot.Tests).</summary>
 public sealed class GroundedAnswererTests
 {
-    private static readonly string PromptsFolder = FindPrompts();
+    /// <summary>The repository's prompts folder, beside its corpus.</summary>
+    internal static readonly string PromptsFolder = Path.Combine(Path.GetDirectoryName(RepositoryCorpus.Folder)!, "prompts");
     private readonly Mock<IChatCompletionService> chat = new();
     private readonly ModelOptions options = new() { Provider = ModelProvider.OpenAICompatible, ModelId = "m", TimeoutSeconds = 5, Passages = 2 };
     private readonly IReadOnlyList<ScoredPassage> ranked = Enumerable.Range(1, 3)
@@ -128,18 +129,5 @@ public sealed class GroundedAnswererTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             Answerer().AnswerAsync("q", retrieval, [], new Answer(AnswerKind.Extractive, "", [], "q", ranked), budget));
-    }
-
-    private static string FindPrompts()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var prompts = Path.Combine(dir.FullName, "prompts");
-            if (File.Exists(Path.Combine(prompts, PromptTemplates.GroundedAnswerFile)))
-            {
-                return prompts;
-            }
-        }
-        throw new DirectoryNotFoundException("prompts/ not found above the test binaries.");
     }
 }
