@@ -29,6 +29,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
+builder.Services.AddConversation(builder.Configuration, contentRoot);
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddSingleton<IStorage, MemoryStorage>();

@@ -1,19 +1,30 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
+using TajKazBot.Feedback;
 using TajKazBot.Rendering;
 
 namespace TajKazBot.Bots;
 
 /// <summary>Answers each message from the document, remembering the last few turns for follow-up questions.</summary>
-public sealed class QaBot(QuestionAnswerer answerer, LoadedCorpus corpus, ConversationState conversationState, ILogger<QaBot> logger)
+public sealed class QaBot(
+    QuestionAnswerer answerer,
+    LoadedCorpus corpus,
+    Commands commands,
+    FeedbackLog feedback,
+    ConversationState conversationState,
+    ILogger<QaBot> logger)
     : ActivityHandler
 {
     public const int RememberedTurns = 5;
 
     private readonly IStatePropertyAccessor<List<ConversationTurn>> history =
         conversationState.CreateProperty<List<ConversationTurn>>("history");
+
+    private readonly IStatePropertyAccessor<LastAnswer> lastAnswer =
+        conversationState.CreateProperty<LastAnswer>("lastAnswer");
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -31,7 +42,13 @@ public sealed class QaBot(QuestionAnswerer answerer, LoadedCorpus corpus, Conver
             await turnContext.SendActivityAsync("I can only read text. Please type your question.", cancellationToken: cancellationToken);
             return;
         }
+        if (BotCommand.Parse(question) is { } command)
+        {
+            await RunCommandAsync(turnContext, command, cancellationToken);
+            return;
+        }
 
+        await SendTypingAsync(turnContext, cancellationToken);
         var turns = await history.GetAsync(turnContext, () => [], cancellationToken);
         var answer = await answerer.AnswerAsync(question, turns, cancellationToken);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
@@ -41,19 +58,162 @@ public sealed class QaBot(QuestionAnswerer answerer, LoadedCorpus corpus, Conver
             turns.Add(new ConversationTurn(answer.Question, answer.Text));
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
         }
-        await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, activity.ChannelId), cancellationToken);
+        await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
+        var suggestions = answer.Kind == AnswerKind.Declined ? Welcome.ExampleQuestions(corpus) : Commands.FollowUps(answer);
+        await SendAnswerAsync(turnContext, answer, suggestions, cancellationToken);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
+        var botId = turnContext.Activity.Recipient?.Id;
+        // Teams announces the bot's own arrival with an installationUpdate too, which gets the welcome.
+        var botAdded = membersAdded.Any(m => m.Id == botId);
+        if (botAdded && IsTeams(turnContext))
         {
-            if (member.Id != turnContext.Activity.Recipient?.Id)
-            {
-                var welcome = MessageFactory.Text(Welcome.Text(corpus));
-                welcome.TextFormat = TextFormatTypes.Markdown;
-                await turnContext.SendActivityAsync(welcome, cancellationToken);
-            }
+            return;
+        }
+        if (membersAdded.Any(m => m.Id != botId))
+        {
+            await SendWelcomeAsync(turnContext, cancellationToken);
         }
     }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        await SendWelcomeAsync(turnContext, cancellationToken);
+
+    protected override async Task OnInstallationUpdateActivityAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The Agents Playground sends installationUpdate without an action; treat it as an install, as Teams' "add".
+        if (string.IsNullOrEmpty(turnContext.Activity.Action))
+        {
+            await SendWelcomeAsync(turnContext, cancellationToken);
+            return;
+        }
+        await base.OnInstallationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Name == "message/submitAction" && activity.Value is JObject value
+            && string.Equals((string?)value["actionName"], "feedback", StringComparison.OrdinalIgnoreCase))
+        {
+            var action = value["actionValue"] as JObject;
+            var last = await lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
+            await feedback.RecordAsync(new FeedbackRecord(
+                DateTimeOffset.UtcNow,
+                (string?)action?["reaction"] ?? "unknown",
+                FeedbackText(action?["feedback"]),
+                last?.Question,
+                last?.Kind,
+                activity.Conversation?.Id,
+                activity.ReplyToId,
+                activity.ChannelId), cancellationToken);
+            return new InvokeResponse { Status = 200 };
+        }
+        return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>Teams sends the form as a JSON string <c>{"feedbackText": "…"}</c>; other senders may send plain text.</summary>
+    public static string? FeedbackText(JToken? feedback)
+    {
+        if (feedback is JObject form)
+        {
+            return (string?)form["feedbackText"];
+        }
+        var raw = feedback?.Type == JTokenType.String ? (string?)feedback : null;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        try
+        {
+            return JToken.Parse(raw) is JObject parsed ? (string?)parsed["feedbackText"] : raw;
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return raw;
+        }
+    }
+
+    private async Task RunCommandAsync(ITurnContext turnContext, BotCommand command, CancellationToken cancellationToken)
+    {
+        var last = await lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
+        switch (command.Kind)
+        {
+            case BotCommandKind.Help:
+                await SendMarkdownAsync(turnContext, Commands.HelpText(commands.Title), Welcome.ExampleQuestions(corpus), cancellationToken);
+                break;
+            case BotCommandKind.Topics:
+                await turnContext.SendActivityAsync(commands.Topics(), cancellationToken);
+                break;
+            case BotCommandKind.Topic:
+                var (text, suggestions) = commands.Topic(command.Argument);
+                await SendMarkdownAsync(turnContext, text, suggestions, cancellationToken);
+                break;
+            case BotCommandKind.More:
+                if (commands.More(last) is not { } more)
+                {
+                    await SendMarkdownAsync(turnContext, Commands.NoEarlierAnswer, [], cancellationToken);
+                    break;
+                }
+                if (more.Citations.Count > 0)
+                {
+                    await lastAnswer.SetAsync(turnContext, last! with
+                    {
+                        Cited = [.. last.Cited, .. more.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score))],
+                    }, cancellationToken);
+                }
+                await SendAnswerAsync(turnContext, more, more.Citations.Count > 0 ? ["more"] : [], cancellationToken);
+                break;
+            case BotCommandKind.Source:
+                var number = int.Parse(command.Argument);
+                if (commands.Source(last, number) is { } source)
+                {
+                    await SendAnswerAsync(turnContext, source, [], cancellationToken);
+                }
+                else
+                {
+                    await SendMarkdownAsync(turnContext, Commands.NoSuchSource(last, command.Argument), [], cancellationToken);
+                }
+                break;
+        }
+    }
+
+    private static LastAnswer Remember(Answer answer) => new(
+        answer.Question,
+        answer.Kind,
+        answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
+        answer.Kind == AnswerKind.Declined ? [] : answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
+
+    private static async Task SendAnswerAsync(ITurnContext turnContext, Answer answer, IReadOnlyList<string> suggestions, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(
+            ReplyBuilder.Build(answer, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType, suggestions),
+            cancellationToken);
+
+    private static async Task SendMarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
+    {
+        var reply = MessageFactory.Text(text);
+        reply.TextFormat = TextFormatTypes.Markdown;
+        ReplyBuilder.Suggest(reply, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType, suggestions);
+        await turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await SendMarkdownAsync(turnContext, Welcome.Text(corpus), Welcome.ExampleQuestions(corpus), cancellationToken);
+
+    /// <summary>
+    /// Shows that an answer is on its way. Not for expectReplies, whose replies all come back in one
+    /// HTTP response, where a typing indicator would only be noise.
+    /// </summary>
+    private static async Task SendTypingAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.DeliveryMode != DeliveryModes.ExpectReplies)
+        {
+            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        }
+    }
+
+    private static bool IsTeams(ITurnContext turnContext) =>
+        string.Equals(turnContext.Activity.ChannelId, ReplyBuilder.TeamsChannel, StringComparison.OrdinalIgnoreCase);
 }

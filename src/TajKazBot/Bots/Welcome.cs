@@ -19,9 +19,11 @@ public static class Welcome
             .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
             .Where(path => path.Length > 0 && path[0] != corpus.Documents[0].Title)
             .GroupBy(path => path[0])
-            .Select(group => $"What does the document say about {Lower(group.First()[^1])}?")
+            .Select(group => QuestionAbout(group.First()[^1]))
             .Take(3)
             .ToList();
+
+    public static string QuestionAbout(string heading) => $"What does the document say about {Lower(heading)}?";
 
     private static string Lower(string heading) => heading.Length > 1 && char.IsUpper(heading[0]) && !char.IsUpper(heading[1])
         ? char.ToLowerInvariant(heading[0]) + heading[1..]
