@@ -161,7 +161,7 @@ public sealed class QaBot(
                 {
                     await lastAnswer.SetAsync(turnContext, last! with
                     {
-                        Cited = [.. last.Cited, .. more.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score))],
+                        Cited = last.Cited.Concat(more.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score))).ToList(),
                     }, cancellationToken);
                 }
                 await SendAnswerAsync(turnContext, more, more.Citations.Count > 0 ? ["more"] : [], cancellationToken);
