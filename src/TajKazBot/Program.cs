@@ -12,6 +12,10 @@ using TajKazBot.Hosting;
 var verb = args.Length > 0 && args[0] is "ask" or "eval" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
+if (args.Length > 0 && args[0] == "package")
+{
+    return await PackageCommand.RunAsync(args[1..], contentRoot, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
 builder.Configuration.AddUserSecrets<Program>(optional: true);

@@ -25,7 +25,8 @@ public sealed partial record BotCommand(BotCommandKind Kind, string Argument = "
             "topics" when argument.Length == 0 => new BotCommand(BotCommandKind.Topics),
             "topic" when argument.Length > 0 => new BotCommand(BotCommandKind.Topic, argument),
             "more" when argument.Length == 0 => new BotCommand(BotCommandKind.More),
-            "source" when int.TryParse(argument, out _) => new BotCommand(BotCommandKind.Source, argument),
+            // Teams' command menu sends a bare "source"; the reply then explains how to name one.
+            "source" when argument.Length == 0 || int.TryParse(argument, out _) => new BotCommand(BotCommandKind.Source, argument),
             _ => null,
         };
     }

@@ -115,7 +115,9 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
     public static string NoSuchSource(LastAnswer? last, string requested) =>
         last is null || last.Cited.Count == 0
             ? "I have no cited answer to take a source from yet. Ask me a question first."
-            : $"My last answer has no source {requested}. Its sources are {string.Join(", ", last.Cited.Select(c => c.Number))}.";
+            : requested.Length == 0
+                ? $"Which one? Type **source N**, e.g. **source 1**. My last answer's sources are {string.Join(", ", last.Cited.Select(c => c.Number))}."
+                : $"My last answer has no source {requested}. Its sources are {string.Join(", ", last.Cited.Select(c => c.Number))}.";
 
     private string? FindSection(string requested)
     {

@@ -167,8 +167,7 @@ public sealed class QaBot(
                 await SendAnswerAsync(turnContext, more, more.Citations.Count > 0 ? ["more"] : [], cancellationToken);
                 break;
             case BotCommandKind.Source:
-                var number = int.Parse(command.Argument);
-                if (commands.Source(last, number) is { } source)
+                if (int.TryParse(command.Argument, out var number) && commands.Source(last, number) is { } source)
                 {
                     await SendAnswerAsync(turnContext, source, [], cancellationToken);
                 }
