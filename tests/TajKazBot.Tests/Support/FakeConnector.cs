@@ -24,7 +24,7 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", async (string conversationId, string? activityId, HttpRequest request) =>
         {
             var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
-            Received.Add(new PostedActivity(conversationId, activityId, body));
+            Received.Enqueue(new PostedActivity(conversationId, activityId, body));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         });
         app.StartAsync().GetAwaiter().GetResult();
@@ -33,7 +33,8 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; }
 
-    public ConcurrentBag<PostedActivity> Received { get; } = [];
+    /// <summary>Every activity posted, in arrival order.</summary>
+    public ConcurrentQueue<PostedActivity> Received { get; } = [];
 
     /// <summary>Waits (bounded) until an activity of the given type has arrived for the conversation.</summary>
     public async Task<PostedActivity> WaitForAsync(string conversationId, string type, TimeSpan? within = null)
