@@ -62,6 +62,7 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
 
         var posted = await SendAsync(Mentioning("Where is Kazakhstan's embassy in Tajikistan?", connector.ServiceUrl, conversation, scope));
 
+        // Teams shows no suggested actions outside one-to-one chats, so no follow-up message either.
         var reply = Assert.Single(posted, p => (string?)p.Body["type"] == "message").Body;
         Assert.StartsWith("[1] **Diplomatic Relations › Diplomatic Missions and Representation**", (string)reply["text"]!);
         Assert.Null(reply["suggestedActions"]);
@@ -79,10 +80,14 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
     [Fact]
     public async Task A_question_is_preceded_by_a_typing_indicator()
     {
-        var posted = await SendAsync(Activities.Message("During which years was Tajikistan's civil war fought?", connector.ServiceUrl, "conv-typing"));
+        var posted = await SendAsync(Activities.Message("During which years was Tajikistan's civil war fought?", connector.ServiceUrl, "conv-typing"), expectedMessages: 2);
 
         var types = posted.Select(p => (string?)p.Body["type"]).ToList();
-        Assert.Equal(["typing", "message"], types);
+        Assert.Equal(["typing", "message", "message"], types);
+        Assert.Contains("civil war", (string)posted[1].Body["text"]!);
+        Assert.Null(posted[1].Body["suggestedActions"]);
+        Assert.Equal("Related questions:", (string?)posted[2].Body["text"]);
+        Assert.InRange(posted[2].Body["suggestedActions"]!["actions"]!.AsArray().Count, 1, 3);
     }
 
     [Theory]

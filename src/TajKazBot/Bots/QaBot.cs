@@ -59,8 +59,15 @@ public sealed class QaBot(
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
         }
         await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
-        var suggestions = answer.Kind == AnswerKind.Declined ? Welcome.ExampleQuestions(corpus) : Commands.FollowUps(answer);
-        await SendAnswerAsync(turnContext, answer, suggestions, cancellationToken);
+        await SendAnswerAsync(turnContext, answer, cancellationToken);
+        if (answer.Kind == AnswerKind.Declined)
+        {
+            await SendFollowUpsAsync(turnContext, "Questions the document can answer:", Welcome.ExampleQuestions(corpus), cancellationToken);
+        }
+        else
+        {
+            await SendFollowUpsAsync(turnContext, "Related questions:", Commands.FollowUps(answer), cancellationToken);
+        }
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -164,12 +171,16 @@ public sealed class QaBot(
                         Cited = last.Cited.Concat(more.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score))).ToList(),
                     }, cancellationToken);
                 }
-                await SendAnswerAsync(turnContext, more, more.Citations.Count > 0 ? ["more"] : [], cancellationToken);
+                await SendAnswerAsync(turnContext, more, cancellationToken);
+                if (more.Citations.Count > 0)
+                {
+                    await SendFollowUpsAsync(turnContext, "Want the next passages?", ["more"], cancellationToken);
+                }
                 break;
             case BotCommandKind.Source:
                 if (int.TryParse(command.Argument, out var number) && commands.Source(last, number) is { } source)
                 {
-                    await SendAnswerAsync(turnContext, source, [], cancellationToken);
+                    await SendAnswerAsync(turnContext, source, cancellationToken);
                 }
                 else
                 {
@@ -185,10 +196,16 @@ public sealed class QaBot(
         answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
         answer.Kind == AnswerKind.Declined ? [] : answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
 
-    private static async Task SendAnswerAsync(ITurnContext turnContext, Answer answer, IReadOnlyList<string> suggestions, CancellationToken cancellationToken) =>
-        await turnContext.SendActivityAsync(
-            ReplyBuilder.Build(answer, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType, suggestions),
-            cancellationToken);
+    private static async Task SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, turnContext.Activity.ChannelId), cancellationToken);
+
+    private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
+    {
+        if (ReplyBuilder.FollowUps(lead, suggestions, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType) is { } followUps)
+        {
+            await turnContext.SendActivityAsync(followUps, cancellationToken);
+        }
+    }
 
     private static async Task SendMarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
     {

@@ -21,9 +21,7 @@ public static class ReplyBuilder
     /// The reply for the channel: Teams gets the text with its <c>[n]</c> markers plus a citation
     /// entity and the feedback buttons; every other channel gets markdown with the sources under it.
     /// </summary>
-    /// <param name="conversationType">Teams' <c>personal</c>, <c>groupChat</c> or <c>channel</c>; null elsewhere.</param>
-    /// <param name="suggestions">Follow-up questions offered as buttons where the channel shows them.</param>
-    public static IMessageActivity Build(Answer answer, string? channelId, string? conversationType = null, IReadOnlyList<string>? suggestions = null)
+    public static IMessageActivity Build(Answer answer, string? channelId)
     {
         var isTeams = string.Equals(channelId, TeamsChannel, StringComparison.OrdinalIgnoreCase);
         var reply = MessageFactory.Text(isTeams ? TeamsText(answer) : Markdown(answer));
@@ -36,8 +34,20 @@ public static class ReplyBuilder
             }
             reply.ChannelData = new Newtonsoft.Json.Linq.JObject { ["feedbackLoopEnabled"] = true };
         }
-        Suggest(reply, channelId, conversationType, suggestions);
         return reply;
+    }
+
+    /// <summary>
+    /// Follow-up questions as a short message of their own after an answer, or null where the channel
+    /// shows no suggested actions. Kept off the answer itself because the Agents Playground draws a
+    /// message that has suggested actions as plain text, without its markdown or citation pills.
+    /// </summary>
+    /// <param name="conversationType">Teams' <c>personal</c>, <c>groupChat</c> or <c>channel</c>; null elsewhere.</param>
+    public static IMessageActivity? FollowUps(string lead, IReadOnlyList<string> suggestions, string? channelId, string? conversationType)
+    {
+        var message = MessageFactory.Text(lead);
+        Suggest(message, channelId, conversationType, suggestions);
+        return message.SuggestedActions is null ? null : message;
     }
 
     /// <summary>

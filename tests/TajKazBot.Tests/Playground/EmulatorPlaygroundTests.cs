@@ -11,7 +11,8 @@ public sealed class EmulatorPlaygroundTests(PlaygroundFixture fixture)
     [NodeFact]
     public async Task Cited_answer_is_markdown_with_a_numbered_sources_list_and_no_teams_entity()
     {
-        var reply = (await Emulator.AskAsync("Where is Kazakhstan's embassy in Tajikistan?")).SingleMessage;
+        var exchange = await Emulator.AskAsync("Where is Kazakhstan's embassy in Tajikistan?");
+        var reply = exchange.Answer;
 
         Assert.InRange(reply.Status, 200, 299);
         Assert.Equal("markdown", (string?)reply.Activity["textFormat"]);
@@ -19,13 +20,13 @@ public sealed class EmulatorPlaygroundTests(PlaygroundFixture fixture)
         Assert.Contains("[1] Bilateral Relationship between Tajikistan and Kazakhstan › Diplomatic Relations › Diplomatic Missions and Representation", sources);
         Assert.DoesNotContain(reply.Activity["entities"]?.AsArray() ?? [], e => (string?)e!["type"] == "https://schema.org/Message");
         Assert.Null(reply.Activity["channelData"]?["feedbackLoopEnabled"]);
-        Assert.InRange(reply.Activity["suggestedActions"]?["actions"]?.AsArray().Count ?? 0, 1, 3);
+        Assert.InRange(exchange.FollowUps!.Activity["suggestedActions"]!["actions"]!.AsArray().Count, 1, 3);
     }
 
     [NodeFact]
     public async Task Off_topic_question_is_declined()
     {
-        var reply = (await Emulator.AskAsync("Who won the 2018 FIFA World Cup?")).SingleMessage;
+        var reply = (await Emulator.AskAsync("Who won the 2018 FIFA World Cup?")).Answer;
 
         Assert.Contains("couldn't find that", reply.Text);
         Assert.DoesNotContain("**Sources**", reply.Text);

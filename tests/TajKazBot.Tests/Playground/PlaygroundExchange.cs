@@ -9,6 +9,12 @@ public sealed record PlaygroundExchange(int BotStatus, IReadOnlyList<PlaygroundR
     public IReadOnlyList<PlaygroundReply> Messages => Replies.Where(r => r.Type == "message").ToList();
 
     public PlaygroundReply SingleMessage => Assert.Single(Messages);
+
+    /// <summary>The first message: the answer, before any follow-up questions.</summary>
+    public PlaygroundReply Answer => Messages.Count > 0 ? Messages[0] : throw new Xunit.Sdk.XunitException("The bot sent no message.");
+
+    /// <summary>The message after the answer that carries the suggested follow-up questions, if any.</summary>
+    public PlaygroundReply? FollowUps => Messages.Skip(1).FirstOrDefault(m => m.Activity["suggestedActions"] is not null);
 }
 
 /// <summary>An activity the bot posted to the playground's connector, and the connector's answer.</summary>

@@ -19,7 +19,7 @@ public sealed partial class TeamsPlaygroundTests(PlaygroundFixture fixture)
 
         Assert.Equal(200, exchange.BotStatus);
         Assert.Contains(exchange.Replies, r => r.Type == "typing");
-        var reply = exchange.SingleMessage;
+        var reply = exchange.Answer;
         Assert.InRange(reply.Status, 200, 299);
         Assert.Null(reply.Error);
         Assert.Contains("embassy", reply.Text);
@@ -38,14 +38,18 @@ public sealed partial class TeamsPlaygroundTests(PlaygroundFixture fixture)
             Assert.InRange(((string)appearance["abstract"]!).Length, 1, 160);
         }
         Assert.True((bool?)reply.Activity["channelData"]?["feedbackLoopEnabled"]);
-        Assert.InRange(reply.Activity["suggestedActions"]?["actions"]?.AsArray().Count ?? 0, 1, 3);
+        Assert.Null(reply.Activity["suggestedActions"]);
+        var followUps = exchange.FollowUps!;
+        Assert.InRange(followUps.Status, 200, 299);
+        Assert.InRange(followUps.Activity["suggestedActions"]!["actions"]!.AsArray().Count, 1, 3);
+        Assert.All(followUps.Activity["suggestedActions"]!["actions"]!.AsArray(), a => Assert.Equal("imBack", (string?)a!["type"]));
         Assert.Contains(Teams.ChatEvents, e => (string?)e["action"] == "createMessage" && (string?)e["message"]?["text"] == reply.Text);
     }
 
     [NodeFact]
     public async Task Off_topic_question_is_declined_without_citations_but_with_feedback_buttons()
     {
-        var reply = (await Teams.AskAsync("Who won the 2018 FIFA World Cup?")).SingleMessage;
+        var reply = (await Teams.AskAsync("Who won the 2018 FIFA World Cup?")).Answer;
 
         Assert.InRange(reply.Status, 200, 299);
         Assert.Contains("couldn't find that", reply.Text);
@@ -89,10 +93,10 @@ public sealed partial class TeamsPlaygroundTests(PlaygroundFixture fixture)
     [NodeFact]
     public async Task More_continues_the_numbering_and_source_shows_a_whole_passage()
     {
-        var first = (await Teams.AskAsync("What did Kazakhstan do after Tajikistan's civil war?")).SingleMessage;
+        var first = (await Teams.AskAsync("What did Kazakhstan do after Tajikistan's civil war?")).Answer;
         Assert.Contains("[3]", first.Text);
 
-        var more = (await Teams.AskAsync("more")).SingleMessage;
+        var more = (await Teams.AskAsync("more")).Answer;
         Assert.InRange(more.Status, 200, 299);
         Assert.StartsWith("[4] ", more.Text);
         Assert.DoesNotContain("[1]", more.Text);

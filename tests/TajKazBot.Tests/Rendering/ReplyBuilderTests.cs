@@ -26,7 +26,7 @@ public sealed class ReplyBuilderTests
     [Fact]
     public void Teams_answer_has_one_root_message_entity_with_a_claim_per_marker_and_the_feedback_buttons()
     {
-        var reply = ReplyBuilder.Build(Extractive(3), "msteams", "personal");
+        var reply = ReplyBuilder.Build(Extractive(3), "msteams");
 
         var entity = Entity(reply);
         Assert.Equal("Message", (string?)entity["@type"]);
@@ -121,9 +121,10 @@ public sealed class ReplyBuilderTests
     [InlineData("emulator", null, 3)]
     public void Up_to_three_follow_ups_as_imBack_where_the_channel_shows_them(string channel, string? conversationType, int expected)
     {
-        var reply = ReplyBuilder.Build(Extractive(1), channel, conversationType, ["a?", "b?", "c?", "d?"]);
+        var reply = ReplyBuilder.FollowUps("Related questions:", ["a?", "b?", "c?", "d?"], channel, conversationType);
 
-        var actions = reply.SuggestedActions?.Actions ?? [];
+        Assert.Equal(expected == 0, reply is null);
+        var actions = reply?.SuggestedActions?.Actions ?? [];
         Assert.Equal(expected, actions.Count);
         Assert.All(actions, a => Assert.Equal(ActionTypes.ImBack, a.Type));
         Assert.All(actions, a => Assert.Equal(a.Title, (string)a.Value));
