@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Rendering;
 
 namespace TajKazBot.Bots;
 
@@ -40,7 +41,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
     }
 
     /// <summary>The section's sub-sections, each with its opening words, and questions about them to ask next.</summary>
-    public (string Text, IReadOnlyList<string> Suggestions) Topic(string requested)
+    public (string Text, IReadOnlyList<Suggestion> Suggestions) Topic(string requested)
     {
         var section = FindSection(requested);
         if (section is null)
@@ -56,7 +57,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         {
             text.Append("\n- **").Append(part.Key).Append("**: ").Append(TextCut.AtWord(part.First().Text, 140));
         }
-        var suggestions = parts.Where(p => p.Key != section).Select(p => Welcome.QuestionAbout(p.Key)).Take(3).ToList();
+        var suggestions = parts.Where(p => p.Key != section).Select(p => Suggestion.About(p.Key)).Take(3).ToList();
         return (text.ToString(), suggestions);
     }
 
@@ -96,7 +97,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
     /// Questions about the sections of passages that ranked for the question but were not shown:
     /// the nearby parts of the document the user may want next.
     /// </summary>
-    public static IReadOnlyList<string> FollowUps(Answer answer)
+    public static IReadOnlyList<Suggestion> FollowUps(Answer answer)
     {
         var shownSections = answer.Citations.Select(c => LastHeading(c.Passage)).ToHashSet();
         return answer.Ranked
@@ -106,7 +107,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
             .Where(h => !shownSections.Contains(h))
             .Distinct()
             .Take(3)
-            .Select(Welcome.QuestionAbout)
+            .Select(Suggestion.About)
             .ToList();
     }
 

@@ -62,7 +62,7 @@ public sealed class QaBot(
         await SendAnswerAsync(turnContext, answer, cancellationToken);
         if (answer.Kind == AnswerKind.Declined)
         {
-            await SendFollowUpsAsync(turnContext, "Questions the document can answer:", Welcome.ExampleQuestions(corpus), cancellationToken);
+            await SendFollowUpsAsync(turnContext, "Questions the document can answer:", Welcome.ExampleSuggestions(corpus), cancellationToken);
         }
         else
         {
@@ -149,7 +149,7 @@ public sealed class QaBot(
         switch (command.Kind)
         {
             case BotCommandKind.Help:
-                await SendMarkdownAsync(turnContext, Commands.HelpText(commands.Title), Welcome.ExampleQuestions(corpus), cancellationToken);
+                await SendMarkdownAsync(turnContext, Commands.HelpText(commands.Title), Welcome.ExampleSuggestions(corpus), cancellationToken);
                 break;
             case BotCommandKind.Topics:
                 await turnContext.SendActivityAsync(commands.Topics(), cancellationToken);
@@ -174,7 +174,7 @@ public sealed class QaBot(
                 await SendAnswerAsync(turnContext, more, cancellationToken);
                 if (more.Citations.Count > 0)
                 {
-                    await SendFollowUpsAsync(turnContext, "Want the next passages?", ["more"], cancellationToken);
+                    await SendFollowUpsAsync(turnContext, "Want the next passages?", [new Suggestion("more", "more")], cancellationToken);
                 }
                 break;
             case BotCommandKind.Source:
@@ -199,7 +199,7 @@ public sealed class QaBot(
     private static async Task SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, turnContext.Activity.ChannelId), cancellationToken);
 
-    private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
+    private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
     {
         if (ReplyBuilder.FollowUps(lead, suggestions, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType) is { } followUps)
         {
@@ -207,7 +207,7 @@ public sealed class QaBot(
         }
     }
 
-    private static async Task SendMarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<string> suggestions, CancellationToken cancellationToken)
+    private static async Task SendMarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
     {
         var reply = MessageFactory.Text(text);
         reply.TextFormat = TextFormatTypes.Markdown;
@@ -216,7 +216,7 @@ public sealed class QaBot(
     }
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await SendMarkdownAsync(turnContext, Welcome.Text(corpus), Welcome.ExampleQuestions(corpus), cancellationToken);
+        await SendMarkdownAsync(turnContext, Welcome.Text(corpus), Welcome.ExampleSuggestions(corpus), cancellationToken);
 
     /// <summary>
     /// Shows that an answer is on its way. Not for expectReplies, whose replies all come back in one

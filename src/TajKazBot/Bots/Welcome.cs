@@ -1,4 +1,5 @@
 using TajKazBot.Core.Corpus;
+using TajKazBot.Rendering;
 
 namespace TajKazBot.Bots;
 
@@ -15,13 +16,18 @@ public static class Welcome
 
     /// <summary>One question per top-level section, about its first sub-section (or the section itself).</summary>
     public static IReadOnlyList<string> ExampleQuestions(LoadedCorpus corpus) =>
+        ExampleHeadings(corpus).Select(QuestionAbout).ToList();
+
+    public static IReadOnlyList<Suggestion> ExampleSuggestions(LoadedCorpus corpus) =>
+        ExampleHeadings(corpus).Select(Suggestion.About).ToList();
+
+    private static IEnumerable<string> ExampleHeadings(LoadedCorpus corpus) =>
         corpus.Passages
             .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
             .Where(path => path.Length > 0 && path[0] != corpus.Documents[0].Title)
             .GroupBy(path => path[0])
-            .Select(group => QuestionAbout(group.First()[^1]))
-            .Take(3)
-            .ToList();
+            .Select(group => group.First()[^1])
+            .Take(3);
 
     public static string QuestionAbout(string heading) => $"What does the document say about {Lower(heading)}?";
 

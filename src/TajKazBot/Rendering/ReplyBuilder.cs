@@ -43,7 +43,7 @@ public static class ReplyBuilder
     /// message that has suggested actions as plain text, without its markdown or citation pills.
     /// </summary>
     /// <param name="conversationType">Teams' <c>personal</c>, <c>groupChat</c> or <c>channel</c>; null elsewhere.</param>
-    public static IMessageActivity? FollowUps(string lead, IReadOnlyList<string> suggestions, string? channelId, string? conversationType)
+    public static IMessageActivity? FollowUps(string lead, IReadOnlyList<Suggestion> suggestions, string? channelId, string? conversationType)
     {
         var message = MessageFactory.Text(lead);
         Suggest(message, channelId, conversationType, suggestions);
@@ -51,10 +51,10 @@ public static class ReplyBuilder
     }
 
     /// <summary>
-    /// Offers up to three questions as <c>imBack</c> buttons, where the channel shows them: Teams draws
+    /// Offers up to three questions as <c>imBack</c> buttons (a short title that sends the whole question), where the channel shows them: Teams draws
     /// suggested actions in one-to-one chats only; other channels draw them everywhere.
     /// </summary>
-    public static void Suggest(IMessageActivity reply, string? channelId, string? conversationType, IReadOnlyList<string>? suggestions)
+    public static void Suggest(IMessageActivity reply, string? channelId, string? conversationType, IReadOnlyList<Suggestion>? suggestions)
     {
         var isTeams = string.Equals(channelId, TeamsChannel, StringComparison.OrdinalIgnoreCase);
         var shown = !isTeams || string.IsNullOrEmpty(conversationType) || string.Equals(conversationType, "personal", StringComparison.OrdinalIgnoreCase);
@@ -63,7 +63,7 @@ public static class ReplyBuilder
             reply.SuggestedActions = new SuggestedActions
             {
                 Actions = suggestions.Take(MaxSuggestions)
-                    .Select(q => new CardAction(ActionTypes.ImBack, title: q, value: q))
+                    .Select(s => new CardAction(ActionTypes.ImBack, title: s.Title, value: s.Question))
                     .ToList(),
             };
         }
