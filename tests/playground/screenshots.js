@@ -1,6 +1,7 @@
 // Screenshots of the Agents Playground's page talking to the bot, in headless Chromium.
 // usage (bot already running, e.g. `dotnet run --project src/TajKazBot`):
-//   node tests/playground/screenshots.js [botEndpoint=http://127.0.0.1:3978/api/messages] [outFolder=docs]
+//   node tests/playground/screenshots.js [botEndpoint=http://127.0.0.1:3978/api/messages] [outFolder=<repo>/docs]
+// Needs Chromium (Debian: apt-get install chromium) and `npm ci` in tests/playground.
 // Uses only Node built-ins: Chromium is driven over the DevTools protocol on --remote-debugging-pipe,
 // and every request that is not to the playground is failed, so the page works offline.
 'use strict';
@@ -10,7 +11,7 @@ const os = require('os');
 const path = require('path');
 
 const endpoint = process.argv[2] || 'http://127.0.0.1:3978/api/messages';
-const outFolder = path.resolve(process.argv[3] || 'docs');
+const outFolder = path.resolve(process.argv[3] || path.join(__dirname, '..', '..', 'docs'));
 const conversationId = 'screenshots-' + Date.now();
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const children = [];
