@@ -162,4 +162,50 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
         Assert.StartsWith("**Diplomatic Relations** covers:", (string)known[0].Body["text"]!);
         Assert.StartsWith("I don't know a section called “Space Programme”", (string)unknown[1].Body["text"]!);
     }
+
+    [Fact]
+    public async Task Feedback_names_the_question_of_the_message_judged_not_just_the_last_one()
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        using var bot = new BotHost(new Dictionary<string, string?> { ["Feedback:LogPath"] = log });
+        var botClient = bot.Client();
+        const string conversation = "conv-feedback";
+        await Activities.PostAsync(botClient, InTeams(Activities.Message("Where is Kazakhstan's embassy in Tajikistan?", connector.ServiceUrl, conversation), "personal"));
+        var first = await connector.WaitForAsync(conversation, "message");
+        await Activities.PostAsync(botClient, InTeams(Activities.Message("Who won the 2018 FIFA World Cup?", connector.ServiceUrl, conversation), "personal"));
+
+        var invoke = InTeams(Activities.Message("", connector.ServiceUrl, conversation), "personal");
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["replyToId"] = first.Id;
+        invoke["value"] = new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = "{\"feedbackText\":\"spot on\"}" },
+        };
+        var response = await Activities.PostAsync(botClient, invoke);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var line = JsonNode.Parse(Assert.Single(File.ReadAllLines(log)))!;
+        File.Delete(log);
+        Assert.Equal("Where is Kazakhstan's embassy in Tajikistan?", (string?)line["question"]);
+        Assert.Equal("Extractive", (string?)line["kind"]);
+        Assert.Equal("like", (string?)line["reaction"]);
+        Assert.Equal("spot on", (string?)line["text"]);
+        Assert.Equal(first.Id, (string?)line["replyToId"]);
+    }
+
+    [Fact]
+    public async Task Unknown_invoke_and_malformed_feedback_do_not_fail_the_turn()
+    {
+        var invoke = InTeams(Activities.Message("", connector.ServiceUrl, "conv-bad-invoke"), "personal");
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["value"] = new JsonObject { ["actionName"] = "feedback", ["actionValue"] = "not an object" };
+
+        var response = await Activities.PostAsync(client, invoke);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(connector.Received, p => p.ConversationId == "conv-bad-invoke");
+    }
 }

@@ -46,7 +46,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         var section = FindSection(requested);
         if (section is null)
         {
-            return ($"I don't know a section called “{requested}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
+            return ($"I don't know a section called “{TextCut.AtWord(requested, 80)}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
         }
         var parts = corpus.Passages
             .Where(p => p.SectionPath == section || p.SectionPath.StartsWith(section + PassageChunker.SectionSeparator, StringComparison.Ordinal))

@@ -20,11 +20,17 @@ public sealed class QaBot(
 {
     public const int RememberedTurns = 5;
 
+    /// <summary>How many sent answers feedback can still be matched to by message id.</summary>
+    public const int RememberedAnswers = 20;
+
     private readonly IStatePropertyAccessor<List<ConversationTurn>> history =
         conversationState.CreateProperty<List<ConversationTurn>>("history");
 
     private readonly IStatePropertyAccessor<LastAnswer> lastAnswer =
         conversationState.CreateProperty<LastAnswer>("lastAnswer");
+
+    private readonly IStatePropertyAccessor<List<AnsweredMessage>> answered =
+        conversationState.CreateProperty<List<AnsweredMessage>>("answered");
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -59,7 +65,13 @@ public sealed class QaBot(
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
         }
         await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
-        await SendAnswerAsync(turnContext, answer, cancellationToken);
+        var sent = await SendAnswerAsync(turnContext, answer, cancellationToken);
+        if (!string.IsNullOrEmpty(sent?.Id) && answer.Question.Length > 0)
+        {
+            var messages = await answered.GetAsync(turnContext, () => [], cancellationToken);
+            messages.Add(new AnsweredMessage(sent.Id, answer.Question, answer.Kind));
+            messages.RemoveRange(0, Math.Max(0, messages.Count - RememberedAnswers));
+        }
         if (answer.Kind == AnswerKind.Declined)
         {
             await SendFollowUpsAsync(turnContext, "Questions the document can answer:", Welcome.ExampleSuggestions(corpus), cancellationToken);
@@ -106,13 +118,16 @@ public sealed class QaBot(
             && string.Equals((string?)value["actionName"], "feedback", StringComparison.OrdinalIgnoreCase))
         {
             var action = value["actionValue"] as JObject;
+            // Teams names the message judged in replyToId; without it (the Agents Playground), the last answer is meant.
+            var messages = await answered.GetAsync(turnContext, () => [], cancellationToken);
+            var judged = messages.LastOrDefault(m => m.ActivityId == activity.ReplyToId);
             var last = await lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
             await feedback.RecordAsync(new FeedbackRecord(
                 DateTimeOffset.UtcNow,
                 (string?)action?["reaction"] ?? "unknown",
                 FeedbackText(action?["feedback"]),
-                last?.Question,
-                last?.Kind,
+                judged?.Question ?? last?.Question,
+                judged?.Kind ?? last?.Kind,
                 activity.Conversation?.Id,
                 activity.ReplyToId,
                 activity.ChannelId), cancellationToken);
@@ -196,7 +211,7 @@ public sealed class QaBot(
         answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
         answer.Kind == AnswerKind.Declined ? [] : answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
 
-    private static async Task SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
+    private static async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, turnContext.Activity.ChannelId), cancellationToken);
 
     private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)

@@ -11,7 +11,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public BotHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        this.settings = settings ?? new Dictionary<string, string?>();
+        // Tests never write feedback into the repository.
+        this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Feedback:LogPath"] = settings?.GetValueOrDefault("Feedback:LogPath") ?? Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl"),
+        };
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
