@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace TajKazBot.Tests.Playground;
 
 /// <summary>One message sent through the playground and what the bot sent back for it.</summary>
@@ -15,13 +13,4 @@ public sealed record PlaygroundExchange(int BotStatus, IReadOnlyList<PlaygroundR
 
     /// <summary>The message after the answer that carries the suggested follow-up questions, if any.</summary>
     public PlaygroundReply? FollowUps => Messages.Skip(1).FirstOrDefault(m => m.Activity["suggestedActions"] is not null);
-}
-
-/// <summary>An activity the bot posted to the playground's connector, and the connector's answer.</summary>
-/// <param name="Status">The connector's HTTP status: 2xx when the playground accepted the activity.</param>
-public sealed record PlaygroundReply(int Status, JsonNode Activity, string? Error)
-{
-    public string Type => (string?)Activity["type"] ?? "";
-
-    public string Text => (string?)Activity["text"] ?? "";
 }
