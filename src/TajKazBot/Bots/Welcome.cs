@@ -11,7 +11,8 @@ public static class Welcome
         var title = corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
         var examples = ExampleQuestions(corpus).Select(q => $"- {q}");
         return $"Hi! I answer questions about *{title}*, and I show the passages my answers come from. " +
-               "If the document doesn't cover something, I'll say so.\n\nYou could ask:\n\n" + string.Join("\n", examples);
+               "If the document doesn't cover something, I'll say so.\n\nYou could ask:\n\n" + string.Join("\n", examples) +
+               "\n\nType **topics** to see what the document covers, or **help** for everything I can do.";
     }
 
     /// <summary>One question per top-level section, about its first sub-section (or the section itself).</summary>
