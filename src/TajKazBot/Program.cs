@@ -12,6 +12,10 @@ using TajKazBot.Hosting;
 var verb = args.Length > 0 && args[0] is "ask" or "eval" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
+if (args.Length > 0 && args[0] == "package")
+{
+    return await PackageCommand.RunAsync(args[1..], contentRoot, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
 builder.Configuration.AddUserSecrets<Program>(optional: true);
@@ -29,6 +33,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
+builder.Services.AddConversation(builder.Configuration, contentRoot);
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddSingleton<IStorage, MemoryStorage>();

@@ -72,7 +72,7 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
     {
         var response = await Activities.PostAsync(client, Activities.Message(question, connector.ServiceUrl, conversationId, deliveryMode: "expectReplies"));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var reply = body["activities"]!.AsArray().Single(a => (string?)a!["type"] == "message")!;
+        var reply = body["activities"]!.AsArray().First(a => (string?)a!["type"] == "message")!;
         return (response.StatusCode, (string)reply["text"]!);
     }
 

@@ -6,10 +6,11 @@ namespace TajKazBot.Core.Answering;
 /// <summary>Answers with the top passages verbatim, numbered, labelled with their section path, matches in bold.</summary>
 public sealed class ExtractiveAnswerer(MatchHighlighter highlighter, AnsweringOptions options)
 {
-    public Answer Answer(string question, RetrievalResult retrieval)
+    /// <param name="firstNumber">The number of the first passage: above 1 when continuing an earlier answer ("more").</param>
+    public Answer Answer(string question, RetrievalResult retrieval, int firstNumber = 1)
     {
         var shown = retrieval.Passages.Take(options.TopPassages).ToList();
-        var citations = shown.Select((p, i) => new Citation(i + 1, p.Passage, p.Score)).ToList();
+        var citations = shown.Select((p, i) => new Citation(firstNumber + i, p.Passage, p.Score)).ToList();
         var text = new StringBuilder();
         foreach (var (citation, scored) in citations.Zip(shown))
         {

@@ -13,8 +13,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public BotHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        this.settings = settings ?? new Dictionary<string, string?>();
         this.services = services;
+        // Tests never write feedback into the repository.
+        this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Feedback:LogPath"] = settings?.GetValueOrDefault("Feedback:LogPath") ?? Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl"),
+        };
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
