@@ -74,7 +74,9 @@ public sealed class BotEndpointTests : IClassFixture<BotEndpointTests.Host>, IAs
         var text = (string)welcome.Body["text"]!;
         Assert.Contains("Bilateral Relationship between Tajikistan and Kazakhstan", text);
         Assert.Equal(3, text.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal) && line.EndsWith('?')));
-        Assert.Single(connector.Received, a => a.ConversationId == "conv-welcome");
+        Assert.Single(connector.Received, a => a.ConversationId == "conv-welcome" && ((string?)a.Body["text"])?.StartsWith("Hi!", StringComparison.Ordinal) == true);
+        var buttons = connector.Received.Single(a => a.ConversationId == "conv-welcome" && a.Body["suggestedActions"] is not null);
+        Assert.Equal(3, buttons.Body["suggestedActions"]!["actions"]!.AsArray().Count);
     }
 
     [Theory]

@@ -104,7 +104,8 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
 
         var posted = await SendAsync(install);
 
-        Assert.StartsWith("Hi! I answer questions", (string)Assert.Single(posted).Body["text"]!);
+        Assert.StartsWith("Hi! I answer questions", (string)posted[0].Body["text"]!);
+        Assert.Single(posted, p => ((string?)p.Body["text"])?.StartsWith("Hi!", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -130,7 +131,8 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
         await SendAsync(botAndUser, expectedMessages: 0);
         var posted = await SendAsync(userJoins);
 
-        Assert.StartsWith("Hi! I answer questions", (string)Assert.Single(posted).Body["text"]!);
+        Assert.StartsWith("Hi! I answer questions", (string)posted[0].Body["text"]!);
+        Assert.Single(posted, p => ((string?)p.Body["text"])?.StartsWith("Hi!", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -160,7 +162,7 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
         var unknown = await SendAsync(Activities.Message("topic Space Programme", connector.ServiceUrl, "conv-topic"));
 
         Assert.StartsWith("**Diplomatic Relations** covers:", (string)known[0].Body["text"]!);
-        Assert.StartsWith("I don't know a section called “Space Programme”", (string)unknown[1].Body["text"]!);
+        Assert.Contains(unknown, p => ((string?)p.Body["text"])?.StartsWith("I don't know a section called “Space Programme”", StringComparison.Ordinal) == true);
     }
 
     [Fact]

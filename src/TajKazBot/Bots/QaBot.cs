@@ -226,8 +226,8 @@ public sealed class QaBot(
     {
         var reply = MessageFactory.Text(text);
         reply.TextFormat = TextFormatTypes.Markdown;
-        ReplyBuilder.Suggest(reply, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType, suggestions);
         await turnContext.SendActivityAsync(reply, cancellationToken);
+        await SendFollowUpsAsync(turnContext, "Try one of these:", suggestions, cancellationToken);
     }
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>

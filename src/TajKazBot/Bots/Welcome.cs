@@ -30,9 +30,5 @@ public static class Welcome
             .Select(group => group.First()[^1])
             .Take(3);
 
-    public static string QuestionAbout(string heading) => $"What does the document say about {Lower(heading)}?";
-
-    private static string Lower(string heading) => heading.Length > 1 && char.IsUpper(heading[0]) && !char.IsUpper(heading[1])
-        ? char.ToLowerInvariant(heading[0]) + heading[1..]
-        : heading;
+    public static string QuestionAbout(string heading) => $"What does the document say about {heading}?";
 }

@@ -73,7 +73,7 @@ public sealed partial class TeamsPlaygroundTests(PlaygroundFixture fixture)
     [NodeFact]
     public async Task Help_and_topics_answer_and_a_topic_button_shows_what_its_section_covers()
     {
-        var help = (await Teams.AskAsync("help")).SingleMessage;
+        var help = (await Teams.AskAsync("help")).Answer;
         Assert.InRange(help.Status, 200, 299);
         Assert.Contains("**source N**", help.Text);
 
@@ -85,7 +85,7 @@ public sealed partial class TeamsPlaygroundTests(PlaygroundFixture fixture)
         Assert.Contains(buttons, b => (string?)b!["title"] == "Trade and Economic Relations");
 
         var pick = (string)buttons.First(b => (string?)b!["title"] == "Trade and Economic Relations")!["value"]!;
-        var section = (await Teams.AskAsync(pick)).SingleMessage;
+        var section = (await Teams.AskAsync(pick)).Answer;
         Assert.StartsWith("**Trade and Economic Relations** covers:", section.Text);
         Assert.Contains("Major Imports and Exports", section.Text);
     }
