@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using TajKazBot.Bots;
 using TajKazBot.Cli;
 using TajKazBot.Core.Answering;
@@ -12,6 +12,10 @@ using TajKazBot.Hosting;
 var verb = args.Length > 0 && args[0] is "ask" or "eval" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
+if (args.Length > 0 && args[0] == "package")
+{
+    return await PackageCommand.RunAsync(args[1..], contentRoot, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
 builder.Configuration.AddUserSecrets<Program>(optional: true);
@@ -29,6 +33,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
+builder.Services.AddConversation(builder.Configuration, contentRoot);
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddSingleton<IStorage, MemoryStorage>();
@@ -36,10 +41,21 @@ builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddTransient<IBot, QaBot>();
 
 var app = builder.Build();
+try
+{
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+}
+catch (Exception invalid) when (invalid is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
+{
+    var failures = invalid is AggregateException all
+        ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)
+        : ((OptionsValidationException)invalid).Failures;
+    await Console.Error.WriteLineAsync("Invalid settings, not starting:\n  " + string.Join("\n  ", failures));
+    return 1;
+}
 
 if (verb is not null)
 {
-    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
     var rest = args.Skip(1).ToList();
     return verb == "ask"

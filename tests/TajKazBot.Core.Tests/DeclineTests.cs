@@ -18,7 +18,7 @@ public sealed class DeclineTests(SemanticFixture fixture)
         Assert.Equal(AnswerKind.Declined, answer.Kind);
         Assert.Empty(answer.Citations);
         Assert.Null(answer.PreciseAnswer);
-        Assert.True(answer.Evidence < fixture.Options.MinEvidence);
+        Assert.True(answer.Evidence < fixture.Options.MinSimilarity);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class DeclineTests(SemanticFixture fixture)
 
         Assert.Equal(AnswerKind.Extractive, answer.Kind);
         Assert.Contains(expected, answer.Citations[0].Passage.Text);
-        Assert.True(answer.Evidence >= fixture.Options.MinEvidence);
+        Assert.True(answer.Evidence >= fixture.Options.MinSimilarity);
     }
 
     [Theory]

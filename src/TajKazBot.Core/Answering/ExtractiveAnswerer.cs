@@ -9,15 +9,17 @@ namespace TajKazBot.Core.Answering;
 /// </summary>
 public sealed class ExtractiveAnswerer(MatchHighlighter highlighter, PreciseAnswerFinder precise, AnsweringOptions options)
 {
-    public Answer Answer(string question, RetrievalResult retrieval)
+    /// <param name="firstNumber">The number of the first passage: above 1 when continuing an earlier answer ("more").</param>
+    public Answer Answer(string question, RetrievalResult retrieval, int firstNumber = 1)
     {
         var shown = retrieval.Passages.Take(options.TopPassages).ToList();
-        var citations = shown.Select((p, i) => new Citation(i + 1, p.Passage, p.Score)).ToList();
+        var citations = shown.Select((p, i) => new Citation(firstNumber + i, p.Passage, p.Score)).ToList();
         var text = new StringBuilder();
-        var preciseAnswer = precise.Find(retrieval);
+        // A continuation ("more") shows further passages only: the precise answer came with the first ones.
+        var preciseAnswer = firstNumber == 1 && citations.Count > 0 ? precise.Find(retrieval) : null;
         if (preciseAnswer is not null)
         {
-            text.Append("**").Append(preciseAnswer).Append("** [1]");
+            text.Append("**").Append(preciseAnswer).Append("** [").Append(citations[0].Number).Append(']');
         }
         foreach (var (citation, scored) in citations.Zip(shown))
         {

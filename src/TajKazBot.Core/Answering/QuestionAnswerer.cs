@@ -1,33 +1,45 @@
+using TajKazBot.Core.Generation;
 using TajKazBot.Core.Retrieval;
 
 namespace TajKazBot.Core.Answering;
 
 /// <summary>
 /// The path every question takes, from the bot, the CLI and the tests alike:
-/// clean the text, retrieve, decide whether the document answers it, answer with passages.
+/// clean the text, retrieve, decide whether the document answers it, answer with passages —
+/// or, when a model is configured, with a written answer grounded in them.
 /// </summary>
 public sealed class QuestionAnswerer(
     IPassageRetriever retriever,
     ExtractiveAnswerer extractive,
     Declines declines,
-    AnsweringOptions options)
+    AnsweringOptions options,
+    GroundedAnswerer? grounded = null,
+    FollowUpRewriter? rewriter = null)
 {
-    public Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var cleaned = Clean(question, options.MaxQuestionChars, out var truncated);
         if (cleaned.Length == 0)
         {
-            return Task.FromResult(declines.NoQuestion());
+            return declines.NoQuestion();
         }
-        var retrieval = retriever.Retrieve(cleaned, options.RetrieveCount, FollowUpQuestions.Context(cleaned, history));
-        var answer = (retrieval.IsAnswerable ? extractive.Answer(cleaned, retrieval) : declines.NotCovered(cleaned, retrieval))
-            with { Evidence = retrieval.Evidence };
+        using var budget = grounded is null ? null : new ModelBudget(grounded.Timeout, cancellationToken);
+        var context = FollowUpQuestions.Context(cleaned, history);
+        // A model-rewritten follow-up stands alone, so nothing is carried over; without one, the plain method carries.
+        var standalone = context is null || rewriter is null || budget is null ? null : await rewriter.StandaloneAsync(cleaned, history, budget);
+        var searched = standalone ?? cleaned;
+        var retrieval = retriever.Retrieve(searched, options.RetrieveCount, standalone is null ? context : null);
+        var answer = !retrieval.IsAnswerable ? declines.NotCovered(searched, retrieval)
+            : grounded is null || budget is null ? extractive.Answer(searched, retrieval)
+            : await grounded.AnswerAsync(searched, retrieval, history, extractive.Answer(searched, retrieval), budget);
+        answer = answer with { Evidence = retrieval.Evidence };
         if (truncated)
         {
-            answer = answer with { Notice = $"Your message was long, so I searched with its first {options.MaxQuestionChars:N0} characters." };
+            var cut = $"Your message was long, so I searched with its first {options.MaxQuestionChars:N0} characters.";
+            answer = answer with { Notice = answer.Notice is null ? cut : $"{cut} {answer.Notice}" };
         }
-        return Task.FromResult(answer);
+        return answer;
     }
 
     /// <summary>Drops control characters, folds white space, and cuts over-long input.</summary>

@@ -12,6 +12,6 @@ public static class TextCut
         }
         var cut = trimmed.LastIndexOf(' ', Math.Max(0, maxChars - 1));
         var end = cut > 0 ? cut : maxChars - 1;
-        return trimmed[..end].TrimEnd(',', ';', ':', ' ') + "…";
+        return trimmed[..end].TrimEnd(',', ';', ':', ' ', '.') + "…";
     }
 }

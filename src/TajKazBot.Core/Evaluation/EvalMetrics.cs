@@ -1,3 +1,5 @@
+using TajKazBot.Core.Answering;
+
 namespace TajKazBot.Core.Evaluation;
 
 /// <summary>The metrics of shared/eval/README.md, keyed by their names there, plus recall per kind.</summary>
@@ -21,6 +23,13 @@ public static class EvalMetrics
             ["n_in_domain"] = inDomain.Count,
             ["n_ood"] = outOfDomain.Count,
         };
+        if (outcomes.Any(o => o.Answer.Kind == AnswerKind.Generative))
+        {
+            // Written answers are judged by what they cite, not by what retrieval ranked.
+            metrics["cited_correct_rate"] = Share(inDomain, o => o.Answer.Kind == AnswerKind.Generative
+                && o.Answer.Citations.Any(c => o.Question.IsCorrect(c.Passage.Text)) ? 1 : 0);
+            metrics["generative_rate"] = Share(outcomes, o => o.Answer.Kind == AnswerKind.Generative ? 1 : 0);
+        }
         foreach (var kind in inDomain.GroupBy(o => o.Question.Kind))
         {
             metrics[$"recall_at_3_{kind.Key}"] = Recall(kind.ToList(), 3);

@@ -11,8 +11,8 @@ namespace TajKazBot.Core.Retrieval;
 /// similarity alone.
 /// Whether the document answers the question is judged on both signals together: the lexical coverage,
 /// and how close the question's closest document sentence is once the words naming the document's subject
-/// are taken out. "What is the highest mountain in Tajikistan?" is near the document only through
-/// "Tajikistan"; without it, nothing in the document is about mountains' heights.
+/// are taken out ("What is the highest mountain in Tajikistan?" is near the document only through
+/// "Tajikistan"; without it, nothing in the document is about mountains' heights).
 /// </summary>
 public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options) : IPassageRetriever
 {
@@ -74,13 +74,25 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .Select(i => new ScoredPassage(passages[i], fused[i], matched[i] ?? new HashSet<string>()))
             .ToList();
 
-        var evidence = options.EvidenceSemanticWeight * Math.Max(0, semantic.BestSentenceSimilarity(topicVector))
-            + (1 - options.EvidenceSemanticWeight) * words.Coverage;
-        return new RetrievalResult(ranked, words.Terms, words.Coverage, ranked.Count > 0 && evidence >= options.MinEvidence)
+        var evidence = Evidence(semantic.BestSentenceSimilarity(topicVector), words.Coverage);
+        return new RetrievalResult(ranked, words.Terms, words.Coverage, ranked.Count > 0 && evidence >= options.MinSimilarity)
         {
             Evidence = evidence,
             QuestionVector = vectors[0],
         };
+    }
+
+    /// <summary>
+    /// The weaker of the two signals, each against its own threshold, on the similarity scale: the question
+    /// must be near some sentence in meaning and share informative words with the best passage. An off-topic
+    /// question often passes one test ("Kazakhstan's ambassador" sits near the diplomacy passages; "the highest
+    /// mountain in Tajikistan" shares a stem with "mountainous") but rarely both, while a paraphrase passes
+    /// the first easily and the second with a few shared words.
+    /// </summary>
+    private double Evidence(double similarity, double coverage)
+    {
+        var semanticEvidence = Math.Max(0, similarity);
+        return options.MinCoverage > 0 ? Math.Min(semanticEvidence, coverage * options.MinSimilarity / options.MinCoverage) : semanticEvidence;
     }
 
     /// <summary>Positions by reference: the lexical retriever hands back the very passage objects it was built with.</summary>

@@ -38,6 +38,8 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private readonly int documentCount;
     private readonly Analyzer wordAnalyzer;
     private readonly SpellingCorrector spelling;
+    private readonly Analyzer questionAnalyzer;
+    private readonly HashSet<string> ubiquitousTerms;
 
     /// <param name="englishWords">Correctly spelt words never taken for typos (see <see cref="EnglishWords"/>); none by default.</param>
     public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options, IReadOnlySet<string>? englishWords = null)
@@ -52,8 +54,13 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         });
         spelling = new SpellingCorrector(
             Analyzer, wordAnalyzer, [TextField, SectionField], WordField, englishWords ?? new HashSet<string>(), options.MaxTypoEdits);
+        questionAnalyzer = new EnglishAnalyzer(Version, QuestionStopWords.Create(Version));
         directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
         passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
+        ubiquitousTerms = passageTerms.SelectMany(t => t).CountBy(t => t)
+            .Where(pair => pair.Value > options.UbiquitousTermShare * passages.Count)
+            .Select(pair => pair.Key)
+            .ToHashSet();
 
         var indexAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [WordField] = wordAnalyzer });
         var config = new IndexWriterConfig(Version, indexAnalyzer)
@@ -80,6 +87,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         documentCount = passages.Count;
     }
 
+    /// <summary>The index's analyzer: English stemming and stop words. Questions also drop framing words.</summary>
     public Analyzer Analyzer { get; }
 
     public IReadOnlyList<Passage> Passages => passages;
@@ -157,7 +165,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
 
     /// <summary>
     /// The text without the words that name the document's subject (terms in more than
-    /// <see cref="RetrievalOptions.UbiquitousTermShare"/> of passages, here the two countries), so what is left
+    /// <see cref="RetrievalOptions.SubjectTermShare"/> of passages, here the two countries), so what is left
     /// is what the question asks about them.
     /// </summary>
     public string WithoutSubjectWords(string text)
@@ -170,7 +178,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
             var position = 0;
             foreach (var (term, start, end) in TextAnalysis.Tokens(Analyzer, TextField, text))
             {
-                if (reader.DocFreq(new Term(TextField, term)) > options.UbiquitousTermShare * documentCount)
+                if (reader.DocFreq(new Term(TextField, term)) > options.SubjectTermShare * documentCount)
                 {
                     kept.Append(text, position, start - position);
                     position = end;
@@ -187,10 +195,11 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private double Idf(int docFreq) => Math.Log(1 + (documentCount - docFreq + 0.5) / (docFreq + 0.5));
 
     private List<string> QueryTerms(string question) =>
-        TextAnalysis.DistinctTerms(Analyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
+        TextAnalysis.DistinctTerms(questionAnalyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
 
+    /// <summary>The informative question terms in a passage: the document's subject in every passage is no match.</summary>
     private HashSet<string> Matched(int ordinal, IEnumerable<string> terms) =>
-        terms.Where(passageTerms[ordinal].Contains).ToHashSet();
+        terms.Where(t => passageTerms[ordinal].Contains(t) && !ubiquitousTerms.Contains(t)).ToHashSet();
 
     /// <summary>
     /// The IDF-weighted share of the question's informative terms found in the best passage, or null when
@@ -222,6 +231,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
         directory.Dispose();
         Analyzer.Dispose();
         wordAnalyzer.Dispose();
+        questionAnalyzer.Dispose();
     }
 
     private sealed class Bm25SearcherFactory(float k1, float b) : SearcherFactory

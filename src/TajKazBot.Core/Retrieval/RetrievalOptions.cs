@@ -6,11 +6,11 @@ public sealed record RetrievalOptions
     public float SectionBoost { get; init; } = 0.1f;
 
     /// <summary>Weight of a term carried over from the conversation (follow-ups) relative to the question's own.</summary>
-    public float ContextWeight { get; init; } = 0.5f;
+    public float ContextWeight { get; init; } = 0.75f;
 
     /// <summary>
-    /// With semantic ranking off, the document is taken to answer a question when the best passage matches
-    /// at least this share of the question's informative (IDF-weighted) terms.
+    /// The document is taken to answer a question only when the best passage matches at least this share of
+    /// the question's informative (IDF-weighted) terms (with semantic ranking on, <see cref="MinSimilarity"/> too).
     /// </summary>
     public double MinCoverage { get; init; } = 0.05;
 
@@ -39,13 +39,17 @@ public sealed record RetrievalOptions
     public double SemanticWeight { get; init; } = 0.85;
 
     /// <summary>
-    /// Weight (0..1) of semantic similarity against lexical coverage in the evidence that the document answers:
-    /// the cosine of the closest document sentence to the question stripped of the document's subject words.
+    /// Terms in more than this share of passages name the document's subject (the two countries: in 24 of 26
+    /// paragraphs); the semantic test of whether the document answers a question leaves them out.
     /// </summary>
-    public double EvidenceSemanticWeight { get; init; } = 0.5;
+    public double SubjectTermShare { get; init; } = 0.8;
 
-    /// <summary>With semantic ranking on, the document is taken to answer a question when the combined evidence reaches this.</summary>
-    public double MinEvidence { get; init; } = 0.235;
+    /// <summary>
+    /// With semantic ranking on, the document is taken to answer a question only when the question, stripped of
+    /// the document's subject words, has at least this cosine similarity to some sentence of the document
+    /// (and <see cref="MinCoverage"/> holds as well).
+    /// </summary>
+    public double MinSimilarity { get; init; } = 0.23;
 
     /// <summary>Folder for an on-disk index; null keeps the index in memory.</summary>
     public string? IndexPath { get; init; }

@@ -1,19 +1,36 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
+using TajKazBot.Feedback;
 using TajKazBot.Rendering;
 
 namespace TajKazBot.Bots;
 
 /// <summary>Answers each message from the document, remembering the last few turns for follow-up questions.</summary>
-public sealed class QaBot(QuestionAnswerer answerer, LoadedCorpus corpus, ConversationState conversationState, ILogger<QaBot> logger)
+public sealed class QaBot(
+    QuestionAnswerer answerer,
+    LoadedCorpus corpus,
+    Commands commands,
+    FeedbackLog feedback,
+    ConversationState conversationState,
+    ILogger<QaBot> logger)
     : ActivityHandler
 {
     public const int RememberedTurns = 5;
 
+    /// <summary>How many sent answers feedback can still be matched to by message id.</summary>
+    public const int RememberedAnswers = 20;
+
     private readonly IStatePropertyAccessor<List<ConversationTurn>> history =
         conversationState.CreateProperty<List<ConversationTurn>>("history");
+
+    private readonly IStatePropertyAccessor<LastAnswer> lastAnswer =
+        conversationState.CreateProperty<LastAnswer>("lastAnswer");
+
+    private readonly IStatePropertyAccessor<List<AnsweredMessage>> answered =
+        conversationState.CreateProperty<List<AnsweredMessage>>("answered");
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -31,7 +48,13 @@ public sealed class QaBot(QuestionAnswerer answerer, LoadedCorpus corpus, Conver
             await turnContext.SendActivityAsync("I can only read text. Please type your question.", cancellationToken: cancellationToken);
             return;
         }
+        if (BotCommand.Parse(question) is { } command)
+        {
+            await RunCommandAsync(turnContext, command, cancellationToken);
+            return;
+        }
 
+        await SendTypingAsync(turnContext, cancellationToken);
         var turns = await history.GetAsync(turnContext, () => [], cancellationToken);
         var answer = await answerer.AnswerAsync(question, turns, cancellationToken);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
@@ -41,19 +64,187 @@ public sealed class QaBot(QuestionAnswerer answerer, LoadedCorpus corpus, Conver
             turns.Add(new ConversationTurn(answer.Question, answer.Text));
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
         }
-        await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, activity.ChannelId), cancellationToken);
+        await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
+        var sent = await SendAnswerAsync(turnContext, answer, cancellationToken);
+        if (!string.IsNullOrEmpty(sent?.Id) && answer.Question.Length > 0)
+        {
+            var messages = await answered.GetAsync(turnContext, () => [], cancellationToken);
+            messages.Add(new AnsweredMessage(sent.Id, answer.Question, answer.Kind));
+            messages.RemoveRange(0, Math.Max(0, messages.Count - RememberedAnswers));
+        }
+        if (answer.Kind == AnswerKind.Declined)
+        {
+            await SendFollowUpsAsync(turnContext, "Questions the document can answer:", Welcome.ExampleSuggestions(corpus), cancellationToken);
+        }
+        else
+        {
+            await SendFollowUpsAsync(turnContext, "Related questions:", Commands.FollowUps(answer), cancellationToken);
+        }
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded)
+        var botId = turnContext.Activity.Recipient?.Id;
+        // Teams announces the bot's own arrival with an installationUpdate too, which gets the welcome.
+        var botAdded = membersAdded.Any(m => m.Id == botId);
+        if (botAdded && IsTeams(turnContext))
         {
-            if (member.Id != turnContext.Activity.Recipient?.Id)
-            {
-                var welcome = MessageFactory.Text(Welcome.Text(corpus));
-                welcome.TextFormat = TextFormatTypes.Markdown;
-                await turnContext.SendActivityAsync(welcome, cancellationToken);
-            }
+            return;
+        }
+        if (membersAdded.Any(m => m.Id != botId))
+        {
+            await SendWelcomeAsync(turnContext, cancellationToken);
         }
     }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        await SendWelcomeAsync(turnContext, cancellationToken);
+
+    protected override async Task OnInstallationUpdateActivityAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The Agents Playground sends installationUpdate without an action; treat it as an install, as Teams' "add".
+        if (string.IsNullOrEmpty(turnContext.Activity.Action))
+        {
+            await SendWelcomeAsync(turnContext, cancellationToken);
+            return;
+        }
+        await base.OnInstallationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Name == "message/submitAction" && activity.Value is JObject value
+            && string.Equals((string?)value["actionName"], "feedback", StringComparison.OrdinalIgnoreCase))
+        {
+            var action = value["actionValue"] as JObject;
+            // Teams names the message judged in replyToId; without it (the Agents Playground), the last answer is meant.
+            var messages = await answered.GetAsync(turnContext, () => [], cancellationToken);
+            var judged = messages.LastOrDefault(m => m.ActivityId == activity.ReplyToId);
+            var last = await lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
+            await feedback.RecordAsync(new FeedbackRecord(
+                DateTimeOffset.UtcNow,
+                (string?)action?["reaction"] ?? "unknown",
+                FeedbackText(action?["feedback"]),
+                judged?.Question ?? last?.Question,
+                judged?.Kind ?? last?.Kind,
+                activity.Conversation?.Id,
+                activity.ReplyToId,
+                activity.ChannelId), cancellationToken);
+            return new InvokeResponse { Status = 200 };
+        }
+        return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>Teams sends the form as a JSON string <c>{"feedbackText": "…"}</c>; other senders may send plain text.</summary>
+    public static string? FeedbackText(JToken? feedback)
+    {
+        if (feedback is JObject form)
+        {
+            return (string?)form["feedbackText"];
+        }
+        var raw = feedback?.Type == JTokenType.String ? (string?)feedback : null;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        try
+        {
+            return JToken.Parse(raw) is JObject parsed ? (string?)parsed["feedbackText"] : raw;
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return raw;
+        }
+    }
+
+    private async Task RunCommandAsync(ITurnContext turnContext, BotCommand command, CancellationToken cancellationToken)
+    {
+        var last = await lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
+        switch (command.Kind)
+        {
+            case BotCommandKind.Help:
+                await SendMarkdownAsync(turnContext, Commands.HelpText(commands.Title), Welcome.ExampleSuggestions(corpus), cancellationToken);
+                break;
+            case BotCommandKind.Topics:
+                await turnContext.SendActivityAsync(commands.Topics(), cancellationToken);
+                break;
+            case BotCommandKind.Topic:
+                var (text, suggestions) = commands.Topic(command.Argument);
+                await SendMarkdownAsync(turnContext, text, suggestions, cancellationToken);
+                break;
+            case BotCommandKind.More:
+                if (commands.More(last) is not { } more)
+                {
+                    await SendMarkdownAsync(turnContext, Commands.NoEarlierAnswer, [], cancellationToken);
+                    break;
+                }
+                if (more.Citations.Count > 0)
+                {
+                    await lastAnswer.SetAsync(turnContext, last! with
+                    {
+                        Cited = last.Cited.Concat(more.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score))).ToList(),
+                    }, cancellationToken);
+                }
+                await SendAnswerAsync(turnContext, more, cancellationToken);
+                if (more.Citations.Count > 0)
+                {
+                    await SendFollowUpsAsync(turnContext, "Want the next passages?", [new Suggestion("more", "more")], cancellationToken);
+                }
+                break;
+            case BotCommandKind.Source:
+                if (int.TryParse(command.Argument, out var number) && commands.Source(last, number) is { } source)
+                {
+                    await SendAnswerAsync(turnContext, source, cancellationToken);
+                }
+                else
+                {
+                    await SendMarkdownAsync(turnContext, Commands.NoSuchSource(last, command.Argument), [], cancellationToken);
+                }
+                break;
+        }
+    }
+
+    private static LastAnswer Remember(Answer answer) => new(
+        answer.Question,
+        answer.Kind,
+        answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
+        answer.Kind == AnswerKind.Declined ? [] : answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
+
+    private static async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, turnContext.Activity.ChannelId), cancellationToken);
+
+    private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
+    {
+        if (ReplyBuilder.FollowUps(lead, suggestions, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.ConversationType) is { } followUps)
+        {
+            await turnContext.SendActivityAsync(followUps, cancellationToken);
+        }
+    }
+
+    private static async Task SendMarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
+    {
+        var reply = MessageFactory.Text(text);
+        reply.TextFormat = TextFormatTypes.Markdown;
+        await turnContext.SendActivityAsync(reply, cancellationToken);
+        await SendFollowUpsAsync(turnContext, "Try one of these:", suggestions, cancellationToken);
+    }
+
+    private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await SendMarkdownAsync(turnContext, Welcome.Text(corpus), Welcome.ExampleSuggestions(corpus), cancellationToken);
+
+    /// <summary>
+    /// Shows that an answer is on its way. Not for expectReplies, whose replies all come back in one
+    /// HTTP response, where a typing indicator would only be noise.
+    /// </summary>
+    private static async Task SendTypingAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.DeliveryMode != DeliveryModes.ExpectReplies)
+        {
+            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        }
+    }
+
+    private static bool IsTeams(ITurnContext turnContext) =>
+        string.Equals(turnContext.Activity.ChannelId, ReplyBuilder.TeamsChannel, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using TajKazBot.Core.Corpus;
+using TajKazBot.Rendering;
 
 namespace TajKazBot.Bots;
 
@@ -10,20 +11,24 @@ public static class Welcome
         var title = corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
         var examples = ExampleQuestions(corpus).Select(q => $"- {q}");
         return $"Hi! I answer questions about *{title}*, and I show the passages my answers come from. " +
-               "If the document doesn't cover something, I'll say so.\n\nYou could ask:\n\n" + string.Join("\n", examples);
+               "If the document doesn't cover something, I'll say so.\n\nYou could ask:\n\n" + string.Join("\n", examples) +
+               "\n\nType **topics** to see what the document covers, or **help** for everything I can do.";
     }
 
     /// <summary>One question per top-level section, about its first sub-section (or the section itself).</summary>
     public static IReadOnlyList<string> ExampleQuestions(LoadedCorpus corpus) =>
+        ExampleHeadings(corpus).Select(QuestionAbout).ToList();
+
+    public static IReadOnlyList<Suggestion> ExampleSuggestions(LoadedCorpus corpus) =>
+        ExampleHeadings(corpus).Select(Suggestion.About).ToList();
+
+    private static IEnumerable<string> ExampleHeadings(LoadedCorpus corpus) =>
         corpus.Passages
             .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
             .Where(path => path.Length > 0 && path[0] != corpus.Documents[0].Title)
             .GroupBy(path => path[0])
-            .Select(group => $"What does the document say about {Lower(group.First()[^1])}?")
-            .Take(3)
-            .ToList();
+            .Select(group => group.First()[^1])
+            .Take(3);
 
-    private static string Lower(string heading) => heading.Length > 1 && char.IsUpper(heading[0]) && !char.IsUpper(heading[1])
-        ? char.ToLowerInvariant(heading[0]) + heading[1..]
-        : heading;
+    public static string QuestionAbout(string heading) => $"What does the document say about {heading}?";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Generation;
 using TajKazBot.Core.Retrieval;
 
 namespace TajKazBot.Hosting;
@@ -22,8 +23,8 @@ public static class ServiceRegistration
             .Validate(o => o.MaxQueryTerms is >= 1 and <= 512, "Retrieval:MaxQueryTerms must be between 1 and 512.")
             .Validate(o => o.MaxTypoEdits is >= 0 and <= 2, "Retrieval:MaxTypoEdits must be 0, 1 or 2.")
             .Validate(o => o.SemanticWeight is >= 0 and <= 1, "Retrieval:SemanticWeight must be between 0 and 1.")
-            .Validate(o => o.EvidenceSemanticWeight is >= 0 and <= 1, "Retrieval:EvidenceSemanticWeight must be between 0 and 1.")
-            .Validate(o => o.MinEvidence is >= 0 and <= 1, "Retrieval:MinEvidence must be between 0 and 1.")
+            .Validate(o => o.MinSimilarity is >= 0 and <= 1, "Retrieval:MinSimilarity must be between 0 and 1.")
+            .Validate(o => o.SubjectTermShare is > 0 and <= 1, "Retrieval:SubjectTermShare must be above 0 and at most 1.")
             .ValidateOnStart();
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection("Answering"))
             .Validate(o => o.TopPassages is >= 1 and <= 10, "Answering:TopPassages must be between 1 and 10.")
@@ -33,6 +34,8 @@ public static class ServiceRegistration
             .Validate(o => o.PreciseSemanticWeight is >= 0 and <= 1, "Answering:PreciseSemanticWeight must be between 0 and 1.")
             .Validate(o => o.PreciseSecondSentenceShare is >= 0 and <= 1, "Answering:PreciseSecondSentenceShare must be between 0 and 1.")
             .ValidateOnStart();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelOptions>>(new ModelOptionsValidator(contentRoot));
 
         services.AddSingleton(sp =>
         {
@@ -59,8 +62,27 @@ public static class ServiceRegistration
             sp.GetRequiredService<AnsweringOptions>()));
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Declines>();
-        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
+        services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
         return services;
+    }
+
+    /// <summary>
+    /// The answerer, with the model's parts when a model is configured. Those parts are deliberately not
+    /// registered as services, so that without a model nothing can resolve (and try to connect) them.
+    /// </summary>
+    private static QuestionAnswerer CreateAnswerer(IServiceProvider services, string contentRoot)
+    {
+        var model = services.GetRequiredService<ModelOptions>();
+        if (model.Provider == ModelProvider.None)
+        {
+            return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services);
+        }
+        var chat = new ChatModel(ChatKernel.Build(model, ChatKernel.CreateHttpClient(model)), model, services.GetRequiredService<ILogger<ChatModel>>());
+        var prompts = PromptTemplates.Load(Resolve(contentRoot, model.PromptsPath));
+        return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services,
+            ActivatorUtilities.CreateInstance<GroundedAnswerer>(services, chat, prompts),
+            ActivatorUtilities.CreateInstance<FollowUpRewriter>(services, chat, prompts));
     }
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));

@@ -2,34 +2,105 @@ using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Rendering;
 
 /// <summary>Turns the channel-agnostic <see cref="Answer"/> into the reply activity for a channel.</summary>
 public static class ReplyBuilder
 {
+    public const string TeamsChannel = "msteams";
+
+    /// <summary>What Teams shows for <c>AIGeneratedContent</c>, written out for channels that have no such label.</summary>
+    public const string AiLabel = "AI-generated from the passages listed; check the sources.";
+
+    /// <summary>Teams shows at most this many suggested actions, and only in personal chats.</summary>
+    public const int MaxSuggestions = 3;
+
+    /// <summary>
+    /// The reply for the channel: Teams gets the text with its <c>[n]</c> markers plus a citation
+    /// entity and the feedback buttons; every other channel gets markdown with the sources under it.
+    /// </summary>
     public static IMessageActivity Build(Answer answer, string? channelId)
     {
-        var reply = MessageFactory.Text(Markdown(answer));
+        var isTeams = string.Equals(channelId, TeamsChannel, StringComparison.OrdinalIgnoreCase);
+        var reply = MessageFactory.Text(isTeams ? TeamsText(answer) : Markdown(answer));
         reply.TextFormat = TextFormatTypes.Markdown;
+        if (isTeams)
+        {
+            if (TeamsCitations.For(answer) is { } citations)
+            {
+                reply.Entities = [citations];
+            }
+            reply.ChannelData = new Newtonsoft.Json.Linq.JObject { ["feedbackLoopEnabled"] = true };
+        }
         return reply;
     }
 
     /// <summary>
-    /// The answer as markdown: extractive passages already carry their numbers and section paths;
-    /// a written answer gets its sources listed under it.
+    /// Follow-up questions as a short message of their own after an answer, or null where the channel
+    /// shows no suggested actions. Kept off the answer itself because the Agents Playground draws a
+    /// message that has suggested actions as plain text, without its markdown or citation pills.
+    /// </summary>
+    /// <param name="conversationType">Teams' <c>personal</c>, <c>groupChat</c> or <c>channel</c>; null elsewhere.</param>
+    public static IMessageActivity? FollowUps(string lead, IReadOnlyList<Suggestion> suggestions, string? channelId, string? conversationType)
+    {
+        var message = MessageFactory.Text(lead);
+        Suggest(message, channelId, conversationType, suggestions);
+        return message.SuggestedActions is null ? null : message;
+    }
+
+    /// <summary>
+    /// Offers up to three questions as <c>imBack</c> buttons (a short title that sends the whole question), where the channel shows them: Teams draws
+    /// suggested actions in one-to-one chats only; other channels draw them everywhere.
+    /// </summary>
+    public static void Suggest(IMessageActivity reply, string? channelId, string? conversationType, IReadOnlyList<Suggestion>? suggestions)
+    {
+        var isTeams = string.Equals(channelId, TeamsChannel, StringComparison.OrdinalIgnoreCase);
+        var shown = !isTeams || string.IsNullOrEmpty(conversationType) || string.Equals(conversationType, "personal", StringComparison.OrdinalIgnoreCase);
+        if (suggestions is { Count: > 0 } && shown)
+        {
+            reply.SuggestedActions = new SuggestedActions
+            {
+                Actions = suggestions.Take(MaxSuggestions)
+                    .Select(s => new CardAction(ActionTypes.ImBack, title: s.Title, value: s.Question))
+                    .ToList(),
+            };
+        }
+    }
+
+    /// <summary>In Teams the citation pills are the sources, so no list is written under the text.</summary>
+    public static string TeamsText(Answer answer) =>
+        string.IsNullOrEmpty(answer.Notice) ? answer.Text : answer.Text + "\n\n_" + answer.Notice + "_";
+
+    /// <summary>
+    /// The answer as markdown with its numbered sources under it. Extractive passages are already shown
+    /// whole, so their sources name document and section only; a written answer's sources give the
+    /// section and quote the passage.
     /// </summary>
     public static string Markdown(Answer answer)
     {
         var text = new StringBuilder(answer.Text);
-        if (answer.Kind == AnswerKind.Generative && answer.Citations.Count > 0)
+        if (answer.Citations.Count > 0)
         {
             text.Append("\n\n**Sources**\n");
             foreach (var citation in answer.Citations)
             {
-                text.Append("\n[").Append(citation.Number).Append("] ").Append(citation.SectionPath)
-                    .Append(" — “").Append(citation.Quote()).Append("”\n");
+                text.Append("\n[").Append(citation.Number).Append("] ");
+                var source = citation.SectionPath == citation.Passage.DocumentTitle || answer.Kind == AnswerKind.Generative
+                    ? citation.SectionPath
+                    : citation.Passage.DocumentTitle + PassageChunker.SectionSeparator + citation.SectionPath;
+                text.Append(string.IsNullOrWhiteSpace(citation.Passage.DocumentUrl) ? source : $"[{source}]({citation.Passage.DocumentUrl})");
+                if (answer.Kind == AnswerKind.Generative)
+                {
+                    text.Append(" — “").Append(citation.Quote()).Append('”');
+                }
+                text.Append('\n');
             }
+        }
+        if (answer.Kind == AnswerKind.Generative)
+        {
+            text.Append("\n\n_").Append(AiLabel).Append('_');
         }
         if (!string.IsNullOrEmpty(answer.Notice))
         {

@@ -12,7 +12,7 @@ public sealed class SemanticFixture : IDisposable
 {
     public SemanticFixture()
     {
-        Corpus = RepositoryCorpus.Load();
+        Corpus = RepositoryCorpus.Corpus;
         Lexical = new LuceneRetriever(Corpus.Passages, Options, EnglishWords.Load());
         Semantic = new SemanticIndex(Corpus.Passages, Embedder);
         Hybrid = new HybridRetriever(Lexical, Semantic, Options);

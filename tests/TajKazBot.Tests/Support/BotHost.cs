@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TajKazBot.Tests.Support;
 
@@ -8,10 +9,16 @@ namespace TajKazBot.Tests.Support;
 public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    public BotHost(IReadOnlyDictionary<string, string?>? settings = null)
+    public BotHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        this.settings = settings ?? new Dictionary<string, string?>();
+        this.services = services;
+        // Tests never write feedback into the repository.
+        this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Feedback:LogPath"] = settings?.GetValueOrDefault("Feedback:LogPath") ?? Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl"),
+        };
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
@@ -21,5 +28,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }

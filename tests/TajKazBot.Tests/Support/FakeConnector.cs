@@ -24,8 +24,9 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", async (string conversationId, string? activityId, HttpRequest request) =>
         {
             var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
-            Received.Add(new PostedActivity(conversationId, activityId, body));
-            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+            var id = Guid.NewGuid().ToString("N");
+            Received.Enqueue(new PostedActivity(conversationId, activityId, body) { Id = id });
+            return Results.Json(new { id });
         });
         app.StartAsync().GetAwaiter().GetResult();
         ServiceUrl = app.Urls.First().TrimEnd('/') + "/";
@@ -33,7 +34,8 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public string ServiceUrl { get; }
 
-    public ConcurrentBag<PostedActivity> Received { get; } = [];
+    /// <summary>Every activity posted, in arrival order.</summary>
+    public ConcurrentQueue<PostedActivity> Received { get; } = [];
 
     /// <summary>Waits (bounded) until an activity of the given type has arrived for the conversation.</summary>
     public async Task<PostedActivity> WaitForAsync(string conversationId, string type, TimeSpan? within = null)
@@ -54,4 +56,8 @@ public sealed class FakeConnector : IAsyncDisposable
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
 
-public sealed record PostedActivity(string ConversationId, string? ActivityId, JsonNode Body);
+public sealed record PostedActivity(string ConversationId, string? ActivityId, JsonNode Body)
+{
+    /// <summary>The id the connector gave the posted activity, as the real one does.</summary>
+    public string Id { get; init; } = "";
+}

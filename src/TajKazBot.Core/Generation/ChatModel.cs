@@ -1,0 +1,112 @@
+using System.ClientModel;
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+namespace TajKazBot.Core.Generation;
+
+/// <summary>
+/// Runs a prompt template on the configured chat model within an answer's <see cref="ModelBudget"/>.
+/// Any failure (time out, 429 after bounded retries, 5xx, a body that is no completion) comes back as
+/// null, so callers fall back to the passages; only the caller's own cancellation is thrown.
+/// Failures are logged by kind and status only: exception messages can quote what the server sent.
+/// </summary>
+public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatModel> logger)
+{
+    /// <summary>Tries per call when the service answers 429; each wait must also fit in the budget.</summary>
+    public const int MaxAttempts = 3;
+
+    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
+
+    public TimeSpan Timeout => options.Timeout;
+
+    public async Task<string?> CompleteAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget)
+    {
+        var settings = new OpenAIPromptExecutionSettings { Temperature = options.Temperature, MaxTokens = options.MaxOutputTokens };
+        var withSettings = new KernelArguments(arguments, new Dictionary<string, PromptExecutionSettings>
+        {
+            [PromptExecutionSettings.DefaultServiceId] = settings,
+        });
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan wait;
+            try
+            {
+                var result = await kernel.InvokeAsync(prompt, withSettings, budget.Token);
+                var text = result.GetValue<string>();
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    logger.LogWarning("Model {Prompt} returned no text", prompt.Name);
+                    return null;
+                }
+                return text;
+            }
+            catch (OperationCanceledException) when (budget.CallerCancelled)
+            {
+                throw;
+            }
+            catch (HttpOperationException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                wait = RetryAfter(e) ?? DefaultRetryDelay * attempt;
+                if (attempt >= MaxAttempts || wait >= budget.Remaining)
+                {
+                    logger.LogWarning("Model {Prompt} is rate-limited (429) after {Attempts} attempts; retry in {Wait} does not fit the {Remaining} left",
+                        prompt.Name, attempt, wait, budget.Remaining);
+                    return null;
+                }
+                logger.LogInformation("Model {Prompt} is rate-limited (429); retrying in {Wait}", prompt.Name, wait);
+            }
+            catch (Exception e)
+            {
+                LogFailure(prompt, e, budget);
+                return null;
+            }
+            try
+            {
+                await Task.Delay(wait, budget.Token);
+            }
+            catch (OperationCanceledException) when (!budget.CallerCancelled)
+            {
+                logger.LogWarning("Model {Prompt} ran out of time while waiting to retry", prompt.Name);
+                return null;
+            }
+        }
+    }
+
+    private void LogFailure(KernelFunction prompt, Exception e, ModelBudget budget)
+    {
+        if (e is OperationCanceledException || budget.Remaining == TimeSpan.Zero)
+        {
+            logger.LogWarning("Model {Prompt} did not answer within {Timeout}", prompt.Name, Timeout);
+        }
+        else
+        {
+            logger.LogWarning("Model {Prompt} failed: {Failure} (HTTP {Status})",
+                prompt.Name, e.GetType().Name, (e as HttpOperationException)?.StatusCode is { } status ? (int)status : null);
+        }
+    }
+
+    /// <summary>The server's Retry-After, in seconds or as a date, when it sent one.</summary>
+    private static TimeSpan? RetryAfter(HttpOperationException e)
+    {
+        if (e.InnerException is not ClientResultException inner
+            || inner.GetRawResponse() is not { } response
+            || !response.Headers.TryGetValue("Retry-After", out var value)
+            || string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+        {
+            return null;
+        }
+        var delay = when - DateTimeOffset.UtcNow;
+        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+    }
+}

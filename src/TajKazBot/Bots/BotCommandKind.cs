@@ -1,0 +1,10 @@
+namespace TajKazBot.Bots;
+
+public enum BotCommandKind
+{
+    Help,
+    Topics,
+    Topic,
+    More,
+    Source,
+}

@@ -1,0 +1,3 @@
+namespace TajKazBot.Bots;
+
+public sealed record CitedPassage(int Number, string PassageId, double Score);

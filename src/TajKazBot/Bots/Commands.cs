@@ -1,0 +1,138 @@
+using System.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Rendering;
+
+namespace TajKazBot.Bots;
+
+/// <summary>The replies to <c>help</c>, <c>topics</c>, <c>topic X</c>, <c>more</c> and <c>source N</c>.</summary>
+public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
+{
+    public const string NoEarlierAnswer = "There is no earlier answer to continue yet. Ask me a question first.";
+
+    private readonly Dictionary<string, Passage> passagesById = corpus.Passages.ToDictionary(p => p.Id);
+
+    public static string HelpText(string title) =>
+        $"I answer questions about *{title}* and show the passages each answer comes from.\n\n" +
+        "- Ask anything in your own words, e.g. *What do the two countries trade?*\n" +
+        "- **topics**: the document's sections; pick one to see what it covers\n" +
+        "- **more**: the next passages for your last question\n" +
+        "- **source N**: the whole passage [N] of my last answer\n" +
+        "- **help**: this list\n\n" +
+        "If the document doesn't cover a question, I say so instead of guessing. In Teams, use 👍/👎 on an answer to tell us how it did.";
+
+    public string Title => corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
+
+    /// <summary>The sections as buttons; each sends <c>topic {section}</c>.</summary>
+    public IMessageActivity Topics()
+    {
+        var card = new HeroCard
+        {
+            Title = "What the document covers",
+            Text = "Pick a section to see what it covers.",
+            Buttons = corpus.Sections.Select(s => new CardAction(ActionTypes.ImBack, title: s, value: $"topic {s}")).ToList(),
+        };
+        var reply = MessageFactory.Attachment(card.ToAttachment());
+        reply.Text = $"*{Title}* has {corpus.Sections.Count} sections.";
+        return reply;
+    }
+
+    /// <summary>The section's sub-sections, each with its opening words, and questions about them to ask next.</summary>
+    public (string Text, IReadOnlyList<Suggestion> Suggestions) Topic(string requested)
+    {
+        var section = FindSection(requested);
+        if (section is null)
+        {
+            return ($"I don't know a section called “{TextCut.AtWord(requested, 80)}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
+        }
+        var parts = corpus.Passages
+            .Where(p => p.SectionPath == section || p.SectionPath.StartsWith(section + PassageChunker.SectionSeparator, StringComparison.Ordinal))
+            .GroupBy(p => p.SectionPath == section ? section : p.SectionPath.Split(PassageChunker.SectionSeparator)[1])
+            .ToList();
+        var text = new StringBuilder($"**{section}** covers:\n");
+        foreach (var part in parts)
+        {
+            text.Append("\n- **").Append(part.Key).Append("**: ").Append(TextCut.AtWord(part.First().Text, 140));
+        }
+        var suggestions = parts.Where(p => p.Key != section).Select(p => Suggestion.About(p.Key)).Take(3).ToList();
+        return (text.ToString(), suggestions);
+    }
+
+    /// <summary>The next passages retrieval ranked for the last question, numbered on from those already shown.</summary>
+    public Answer? More(LastAnswer? last)
+    {
+        if (last is null || last.Kind == AnswerKind.Declined)
+        {
+            return null;
+        }
+        var shown = last.Cited.Select(c => c.PassageId).ToHashSet();
+        var next = last.Ranked
+            .Where(r => !shown.Contains(r.PassageId) && passagesById.ContainsKey(r.PassageId))
+            .Select(r => new ScoredPassage(passagesById[r.PassageId], r.Score, r.MatchedTerms.ToHashSet()))
+            .ToList();
+        if (next.Count == 0)
+        {
+            return new Answer(AnswerKind.Declined, $"That was everything I found for “{last.Question}”. Try asking it another way.", [], last.Question, []);
+        }
+        var firstNumber = last.Cited.Count == 0 ? 1 : last.Cited.Max(c => c.Number) + 1;
+        return extractive.Answer(last.Question, new RetrievalResult(next, [], 1, true), firstNumber);
+    }
+
+    /// <summary>The whole passage behind <c>[number]</c> in the last answer, as a one-citation answer.</summary>
+    public Answer? Source(LastAnswer? last, int number)
+    {
+        var cited = last?.Cited.FirstOrDefault(c => c.Number == number);
+        if (cited is null || !passagesById.TryGetValue(cited.PassageId, out var passage))
+        {
+            return null;
+        }
+        return new Answer(AnswerKind.Extractive, $"[{number}] **{passage.SectionPath}**\n\n{passage.Text}",
+            [new Citation(number, passage, cited.Score)], last!.Question, []);
+    }
+
+    /// <summary>
+    /// Questions about the sections of passages that ranked for the question but were not shown:
+    /// the nearby parts of the document the user may want next.
+    /// </summary>
+    public static IReadOnlyList<Suggestion> FollowUps(Answer answer)
+    {
+        var shownSections = answer.Citations.Select(c => LastHeading(c.Passage)).ToHashSet();
+        return answer.Ranked
+            .Select(r => r.Passage)
+            .Where(p => p.SectionPath != p.DocumentTitle)
+            .Select(LastHeading)
+            .Where(h => !shownSections.Contains(h))
+            .Distinct()
+            .Take(3)
+            .Select(Suggestion.About)
+            .ToList();
+    }
+
+    private static string LastHeading(Passage passage) => passage.SectionPath.Split(PassageChunker.SectionSeparator)[^1];
+
+    public static string NoSuchSource(LastAnswer? last, string requested) =>
+        last is null || last.Cited.Count == 0
+            ? "I have no cited answer to take a source from yet. Ask me a question first."
+            : requested.Length == 0
+                ? $"Which one? Type **source N**, e.g. **source 1**. My last answer's sources are {string.Join(", ", last.Cited.Select(c => c.Number))}."
+                : $"My last answer has no source {requested}. Its sources are {string.Join(", ", last.Cited.Select(c => c.Number))}.";
+
+    private string? FindSection(string requested)
+    {
+        var wanted = WithoutNumber(requested);
+        return corpus.Sections.FirstOrDefault(s => string.Equals(s, requested.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? corpus.Sections.FirstOrDefault(s => string.Equals(WithoutNumber(s), wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (int.TryParse(wanted, out var index) && index >= 1 && index <= corpus.Sections.Count ? corpus.Sections[index - 1] : null);
+    }
+
+    /// <summary>"3. Trade and Economic Relations" → "Trade and Economic Relations"; "3" → "3".</summary>
+    private static string WithoutNumber(string heading)
+    {
+        var trimmed = heading.Trim();
+        var dot = trimmed.IndexOf(". ", StringComparison.Ordinal);
+        return dot > 0 && trimmed[..dot].All(char.IsDigit) ? trimmed[(dot + 2)..].Trim() : trimmed;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TajKazBot.Feedback;
+
+/// <summary>
+/// Appends feedback to a JSON Lines file a maintainer can read (or load into a notebook) and logs it.
+/// Writes are serialised so concurrent turns never interleave lines.
+/// </summary>
+public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly SemaphoreSlim writing = new(1, 1);
+
+    public string Path => path;
+
+    public async Task RecordAsync(FeedbackRecord record, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Feedback {Reaction} on {Kind} answer to {Question}: {Text}",
+            record.Reaction, record.Kind, record.Question, record.Text);
+        var line = JsonSerializer.Serialize(record, Json) + "\n";
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            await File.AppendAllTextAsync(path, line, cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            // Losing one verdict must not fail the user's click; the log line above still has it.
+            logger.LogError(exception, "Could not append feedback to {Path}", path);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            logger.LogError(exception, "Could not append feedback to {Path}", path);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using TajKazBot.Core.Answering;
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Core.Tests;
+
+public sealed class ExtractiveAnswererTests : IDisposable
+{
+    private readonly LuceneRetriever retriever = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+    private readonly QuestionAnswerer answerer;
+
+    public ExtractiveAnswererTests()
+    {
+        var options = new AnsweringOptions();
+        answerer = new QuestionAnswerer(retriever, new ExtractiveAnswerer(new MatchHighlighter(retriever.Analyzer), new PreciseAnswerFinder(retriever, null, options), options), new Declines(RepositoryCorpus.Corpus), options);
+    }
+
+    public void Dispose() => retriever.Dispose();
+
+    [Fact]
+    public async Task Answer_shows_the_precise_answer_then_the_top_passages_numbered_labelled_and_verbatim_with_matches_in_bold()
+    {
+        var answer = await answerer.AnswerAsync("Which fruits does Tajikistan export to Kazakhstan?", [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Extractive, answer.Kind);
+        Assert.Equal([1, 2, 3], answer.Citations.Select(c => c.Number));
+        var blocks = answer.Text.Split("\n\n");
+        Assert.Equal(7, blocks.Length);
+        Assert.Equal($"**{answer.PreciseAnswer}** [1]", blocks[0]);
+        Assert.Contains(answer.PreciseAnswer!, answer.Citations[0].Passage.Text);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal($"[{i + 1}] **{answer.Citations[i].SectionPath}**", blocks[2 * i + 1]);
+            Assert.Equal(answer.Citations[i].Passage.Text, blocks[2 * i + 2].Replace("**", ""));
+        }
+        Assert.Contains("**fruits**", answer.Text);
+        Assert.Contains("**exports**", answer.Text);
+        Assert.Equal(answer.Citations.Select(c => c.PassageId), answer.Ranked.Take(3).Select(r => r.Passage.Id));
+        Assert.All(answer.Citations, c => Assert.True(c.Score > 0));
+    }
+
+    [Fact]
+    public async Task Adjacent_matched_words_form_one_bold_run()
+    {
+        var answer = await answerer.AnswerAsync("Collective Security Treaty Organization", [], CancellationToken.None);
+
+        Assert.Contains("**Collective Security Treaty Organization**", answer.Text);
+    }
+
+    [Fact]
+    public async Task Off_topic_question_gets_the_fixed_decline_with_the_sections()
+    {
+        var answer = await answerer.AnswerAsync("Who won the 2018 FIFA World Cup?", [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Empty(answer.Citations);
+        Assert.Equal(
+            "I couldn't find that in *Bilateral Relationship between Tajikistan and Kazakhstan*, so I won't guess. " +
+            "It covers: Historical Background; Diplomatic Relations; Trade and Economic Relations. Try asking about one of those.",
+            answer.Text);
+    }
+
+    [Fact]
+    public async Task Blank_message_asks_for_a_question()
+    {
+        var answer = await answerer.AnswerAsync(" \t\n ", [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.StartsWith("Please type a question", answer.Text);
+    }
+
+    [Fact]
+    public async Task Over_long_question_is_cut_and_the_user_told()
+    {
+        var answer = await answerer.AnswerAsync("hydropower " + new string('z', 5000), [], CancellationToken.None);
+
+        Assert.Equal(2000, answer.Question.Length);
+        Assert.Contains("first 2,000 characters", answer.Notice);
+    }
+
+    [Fact]
+    public async Task Follow_up_is_searched_with_the_previous_question()
+    {
+        var history = new List<ConversationTurn> { new("Has Kazakhstan invested in Tajikistan's infrastructure?", "…") };
+
+        var answer = await answerer.AnswerAsync("Which kinds of infrastructure in particular?", history, CancellationToken.None);
+
+        Assert.Contains(answer.Citations, c => c.Passage.Text.Contains("transportation, energy, and telecommunications", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("a\u0000b\u001bc", "a b c")]
+    [InlineData("  many   spaces\n\tand lines  ", "many spaces and lines")]
+    public void Clean_drops_control_characters_and_folds_white_space(string raw, string expected)
+    {
+        Assert.Equal(expected, QuestionAnswerer.Clean(raw, 100, out var truncated));
+        Assert.False(truncated);
+    }
+}

@@ -1,0 +1,130 @@
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Core.Tests;
+
+public sealed class LuceneRetrieverTests : IDisposable
+{
+    private readonly LuceneRetriever retriever = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+
+    public void Dispose() => retriever.Dispose();
+
+    [Theory]
+    [InlineData("During which years was Tajikistan's civil war fought?", "a brutal civil war from 1992 to 1997")]
+    [InlineData("Where does Tajikistan maintain its embassy in Kazakhstan?", "Tajikistan maintains an embassy in Nur-Sultan")]
+    [InlineData("Who was Kazakhstan's president that promoted regional integration?", "under President Nursultan Nazarbayev, became a proponent")]
+    [InlineData("Which metal does Tajikistan export?", "mineral resources such as aluminum")]
+    [InlineData("investment in irrigation systems and farming", "improvement of irrigation systems")]
+    public void Clear_question_gets_the_right_passage_first(string question, string expected)
+    {
+        var result = retriever.Retrieve(question, 5);
+
+        Assert.True(result.IsAnswerable);
+        Assert.Contains(expected, result.Passages[0].Passage.Text);
+    }
+
+    [Theory]
+    [InlineData("trade AND (Kazakhstan OR \"Tajik*")]
+    [InlineData("cotton~ exports^10 [a TO z]")]
+    [InlineData("*")]
+    [InlineData("?")]
+    [InlineData("\"\"")]
+    [InlineData("title:foo OR text:bar -section:baz && || ! { } ~ \\")]
+    [InlineData("/regex.*/ AND field:")]
+    [InlineData("🇹🇯🇰🇿 trade 🤝")]
+    [InlineData("\u0000\u0001\u001b[31m trade \u0007")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Hostile_input_returns_passages_or_a_decline_and_never_throws(string question)
+    {
+        var result = retriever.Retrieve(question, 5);
+
+        Assert.True(result.Passages.Count <= 5);
+        Assert.Equal(result.Passages.Count > 0 && result.Coverage >= 0.05, result.IsAnswerable);
+    }
+
+    [Fact]
+    public void Query_syntax_is_searched_as_words()
+    {
+        var result = retriever.Retrieve("cotton~ exports^10 [a TO z]", 3);
+
+        Assert.True(result.IsAnswerable);
+        Assert.Contains("cotton", result.Passages[0].Passage.Text);
+    }
+
+    [Fact]
+    public void Ten_thousand_characters_are_searched_with_a_bounded_query()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 1500).Select(i => $"w{i}")) + " hydropower";
+        var question = (words + " " + new string('x', 10_000))[..10_000];
+
+        var result = retriever.Retrieve(question, 3);
+
+        Assert.True(result.Terms.Count <= new RetrievalOptions().MaxQueryTerms);
+    }
+
+    [Theory]
+    [InlineData("Who won the 2018 FIFA World Cup?")]
+    [InlineData("Who is Kazakhstan's ambassador to Tajikistan?")]
+    [InlineData("How do I bake sourdough bread?")]
+    public void Off_topic_question_is_declined(string question)
+    {
+        var result = retriever.Retrieve(question, 5);
+
+        Assert.False(result.IsAnswerable);
+    }
+
+    [Fact]
+    public void Matched_terms_are_the_analysed_question_words_found_in_the_passage()
+    {
+        var result = retriever.Retrieve("Which fruits does Tajikistan export?", 1);
+
+        Assert.Contains("fruit", result.Passages[0].MatchedTerms);
+        Assert.Contains("export", result.Passages[0].MatchedTerms);
+        Assert.DoesNotContain("does", result.Passages[0].MatchedTerms);
+        Assert.Subset(result.Terms.ToHashSet(), result.Passages[0].MatchedTerms.ToHashSet());
+    }
+
+    [Fact]
+    public void Context_from_the_previous_question_helps_a_short_follow_up_but_counts_for_less()
+    {
+        const string question = "Which sectors in particular?";
+        var alone = Rank(retriever.Retrieve(question, 10));
+        var withContext = Rank(retriever.Retrieve(question, 10, "Has Kazakhstan invested in Tajikistan's infrastructure?"));
+
+        Assert.InRange(withContext, 1, 3);
+        Assert.True(withContext < alone, $"rank {withContext} with context, {alone} alone");
+
+        static int Rank(RetrievalResult result)
+        {
+            var index = result.Passages.ToList().FindIndex(p => p.Passage.Text.Contains("transportation, energy, and telecommunications", StringComparison.Ordinal));
+            return index < 0 ? int.MaxValue : index + 1;
+        }
+    }
+
+    [Fact]
+    public void Concurrent_searches_share_one_searcher_safely()
+    {
+        var results = Enumerable.Range(0, 200).AsParallel().Select(i => retriever.Retrieve(i % 2 == 0 ? "civil war" : "embassy Dushanbe", 3)).ToList();
+
+        Assert.All(results, r => Assert.True(r.IsAnswerable));
+    }
+
+    [Fact]
+    public void On_disk_index_gives_the_same_ranking_as_in_memory()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tajkazbot-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var onDisk = new LuceneRetriever(RepositoryCorpus.Corpus.Passages, new RetrievalOptions { IndexPath = folder });
+
+            Assert.Equal(
+                retriever.Retrieve("economic cooperation agreements", 5).Passages.Select(p => p.Passage.Id),
+                onDisk.Retrieve("economic cooperation agreements", 5).Passages.Select(p => p.Passage.Id));
+            Assert.NotEmpty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using TajKazBot.Core.Corpus;
+
+namespace TajKazBot.Core.Tests;
+
+public sealed class PassageChunkerTests
+{
+    [Fact]
+    public void Every_passage_text_equals_the_source_slice_at_its_offsets()
+    {
+        var source = File.ReadAllText(RepositoryCorpus.FilePath);
+
+        var passages = RepositoryCorpus.Corpus.Passages;
+
+        Assert.NotEmpty(passages);
+        Assert.All(passages, p => Assert.Equal(source[p.Start..p.End], p.Text));
+        Assert.Equal(passages.Count, passages.Select(p => p.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Passages_carry_title_and_section_path()
+    {
+        var passage = RepositoryCorpus.Corpus.Passages.Single(p => p.Text.StartsWith("Kazakhstan’s major exports", StringComparison.Ordinal));
+
+        Assert.Equal("Bilateral Relationship between Tajikistan and Kazakhstan", passage.DocumentTitle);
+        Assert.Equal("Trade and Economic Relations › Major Imports and Exports", passage.SectionPath);
+        Assert.Equal("tajikistan-kazakhstan-relations.txt", passage.SourceFile);
+    }
+
+    [Fact]
+    public void Ids_are_stable_across_loads()
+    {
+        var again = CorpusLoader.Load(RepositoryCorpus.Folder, new ChunkingOptions());
+
+        Assert.Equal(RepositoryCorpus.Corpus.Passages.Select(p => p.Id), again.Passages.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Long_paragraph_is_split_at_sentence_boundaries_into_bounded_overlapping_pieces()
+    {
+        var sentences = Enumerable.Range(1, 30).Select(i => $"Sentence number {i} talks about trade and cooperation in detail.").ToList();
+        var text = "Title\n1. Section\n" + string.Join(' ', sentences) + "\n";
+        var document = DocumentParser.Parse(text, "long.txt");
+
+        var passages = PassageChunker.Chunk(document, new ChunkingOptions(MaxPassageChars: 300));
+
+        Assert.True(passages.Count > 1);
+        Assert.All(passages, p =>
+        {
+            Assert.True(p.Text.Length <= 300, $"{p.Id} has {p.Text.Length} characters");
+            Assert.Equal(text[p.Start..p.End], p.Text);
+            Assert.EndsWith(".", p.Text);
+            Assert.StartsWith("Sentence number", p.Text);
+        });
+        for (var i = 1; i < passages.Count; i++)
+        {
+            Assert.True(passages[i].Start < passages[i - 1].End, "consecutive pieces overlap by a sentence");
+        }
+        Assert.Equal(sentences[^1], passages[^1].Text[^sentences[^1].Length..]);
+        Assert.Equal(["long#p1.1", "long#p1.2"], passages.Take(2).Select(p => p.Id));
+    }
+
+    [Fact]
+    public void A_single_sentence_longer_than_the_limit_is_cut_at_spaces()
+    {
+        var text = "Title\n" + string.Join(' ', Enumerable.Repeat("word", 200)) + "\n";
+        var document = DocumentParser.Parse(text, "words.txt");
+
+        var passages = PassageChunker.Chunk(document, new ChunkingOptions(MaxPassageChars: 250));
+
+        Assert.All(passages, p =>
+        {
+            Assert.InRange(p.Text.Length, 1, 250);
+            Assert.Equal(text[p.Start..p.End], p.Text);
+            Assert.DoesNotContain("wor d", p.Text);
+        });
+        Assert.Equal(200, passages.Sum(p => p.Text.Split(' ').Length) - Overlap(passages));
+    }
+
+    private static int Overlap(IReadOnlyList<Passage> passages) =>
+        passages.Zip(passages.Skip(1)).Sum(pair => Math.Max(0, pair.First.End - pair.Second.Start) > 0 ? pair.First.Text[(pair.Second.Start - pair.First.Start)..].Split(' ').Length : 0);
+}
