@@ -36,7 +36,7 @@ public sealed record RetrievalOptions
     public bool Semantic { get; init; } = true;
 
     /// <summary>Weight (0..1) of the normalised semantic score in the fused ranking; the rest goes to normalised BM25.</summary>
-    public double SemanticWeight { get; init; } = 0.85;
+    public double SemanticWeight { get; init; } = 0.9;
 
     /// <summary>
     /// Terms in more than this share of passages name the document's subject (the two countries: in 24 of 26
