@@ -74,6 +74,16 @@ public sealed class LuceneRetrieverTests : IDisposable
     }
 
     [Fact]
+    public void A_question_made_only_of_the_subject_s_words_is_about_the_document_and_answered()
+    {
+        var result = retriever.Retrieve("What do Kazakhstan and Tajikistan trade?", 3);
+
+        Assert.True(result.IsAnswerable);
+        Assert.Equal(1, result.Coverage);
+        Assert.Contains("trade", result.Passages[0].Passage.Text);
+    }
+
+    [Fact]
     public void Matched_terms_are_the_analysed_question_words_found_in_the_passage()
     {
         var result = retriever.Retrieve("Which fruits does Tajikistan export?", 1);

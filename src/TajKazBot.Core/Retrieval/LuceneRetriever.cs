@@ -114,19 +114,18 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
                 query.Add(new TermQuery(new Term(SectionField, term)) { Boost = weight * options.SectionBoost }, Occur.SHOULD);
             }
             var hits = searcher.Search(query, count).ScoreDocs;
+            var ordinals = hits.Select(hit => searcher.Doc(hit.Doc).GetField(OrdinalField).GetInt32Value() ?? 0).ToList();
             var ranked = hits
-                .Select(hit =>
-                {
-                    var ordinal = searcher.Doc(hit.Doc).GetField(OrdinalField).GetInt32Value() ?? 0;
-                    return new ScoredPassage(passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried)));
-                })
+                .Zip(ordinals, (hit, ordinal) => new ScoredPassage(passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried))))
                 .ToList();
             // Evidence comes from the question's own words; carried-over terms count only when it has none
             // ("when was that?"), so an off-topic question is not answered on the strength of an earlier one.
+            // A question made only of the document's subject words ("What do Kazakhstan and Tajikistan
+            // trade?") is about the document itself: its evidence is how many of them the best passage has.
             var best = ranked.FirstOrDefault()?.MatchedTerms ?? new HashSet<string>();
             var coverage = Coverage(own.Select(t => (Term: t, Weight: 1f)).ToList(), best, searcher.IndexReader)
                 ?? Coverage(weighted, best, searcher.IndexReader)
-                ?? 0;
+                ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(passageTerms[ordinals[0]].Contains) / (double)own.Count : 0);
             return new RetrievalResult(ranked, own, coverage, ranked.Count > 0 && coverage >= options.MinCoverage);
         }
         finally
