@@ -25,9 +25,15 @@ public static partial class FollowUpQuestions
             return null;
         }
         var words = Word().Matches(question).Select(m => m.Value).ToList();
-        var pointsBack = words.Any(PointingBack.Contains);
-        return pointsBack || words.Count <= ShortQuestionWords ? history[^1].Question : null;
+        return PointsBack(question) || words.Count <= ShortQuestionWords ? history[^1].Question : null;
     }
+
+    /// <summary>
+    /// True when the question names its topic only by pointing back ("when was that?"): then the earlier
+    /// question's words also count as evidence that the document answers it. A merely short question gets
+    /// the earlier words for ranking only, so a new, off-topic question is still declined.
+    /// </summary>
+    public static bool PointsBack(string question) => Word().Matches(question).Any(m => PointingBack.Contains(m.Value));
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]
     private static partial Regex Word();

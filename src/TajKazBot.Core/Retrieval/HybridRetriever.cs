@@ -1,3 +1,4 @@
+using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Retrieval;
@@ -30,7 +31,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
 
         // One model run embeds the question, the question without the document's subject words (for the
         // evidence) and the conversation's context (for follow-ups).
-        var topic = lexical.WithoutSubjectWords(searched);
+        var topic = lexical.WithoutSubjectWords(context is not null && FollowUpQuestions.PointsBack(question) ? $"{searched} {context}" : searched);
         var texts = new List<string> { searched };
         var ownTopic = topic.Length > 0 && topic != searched;
         if (ownTopic)

@@ -10,6 +10,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -118,13 +119,16 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
             var ranked = hits
                 .Zip(ordinals, (hit, ordinal) => new ScoredPassage(passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried))))
                 .ToList();
-            // Evidence comes from the question's own words; carried-over terms count only when it has none
-            // ("when was that?"), so an off-topic question is not answered on the strength of an earlier one.
+            // Evidence comes from the question's own words; carried-over terms count too when it has none
+            // or points back ("when was that?"), so a new off-topic question is not answered on the strength
+            // of an earlier one.
             // A question made only of the document's subject words ("What do Kazakhstan and Tajikistan
             // trade?") is about the document itself: its evidence is how many of them the best passage has.
             var best = ranked.FirstOrDefault()?.MatchedTerms ?? new HashSet<string>();
-            var coverage = Coverage(own.Select(t => (Term: t, Weight: 1f)).ToList(), best, searcher.IndexReader)
-                ?? Coverage(weighted, best, searcher.IndexReader)
+            var ownCoverage = Coverage(own.Select(t => (Term: t, Weight: 1f)).ToList(), best, searcher.IndexReader);
+            var withContext = carried.Count > 0 ? Coverage(weighted, best, searcher.IndexReader) : null;
+            var coverage = (ownCoverage is { } o && withContext is { } c && FollowUpQuestions.PointsBack(question) ? Math.Max(o, c) : ownCoverage)
+                ?? withContext
                 ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(passageTerms[ordinals[0]].Contains) / (double)own.Count : 0);
             return new RetrievalResult(ranked, own, coverage, ranked.Count > 0 && coverage >= options.MinCoverage);
         }
