@@ -16,7 +16,7 @@ namespace TajKazBot.Tests;
 public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.Host>, IAsyncLifetime
 {
     public const string Key = "sk-host-test-9b0e6c31";
-    private const int TimeoutSeconds = 2;
+    private const int TimeoutSeconds = 5;
 
     private readonly Host host;
     private readonly HttpClient client;

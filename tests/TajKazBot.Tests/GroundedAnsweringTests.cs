@@ -45,7 +45,8 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
             ["Model:Endpoint"] = server.BaseUrl,
             ["Model:ModelId"] = "test-model",
             ["Model:ApiKey"] = Key,
-            ["Model:TimeoutSeconds"] = "2",
+            // Generous, so a loaded machine never turns a good answer into a fallback; the failure tests set 2.
+            ["Model:TimeoutSeconds"] = "10",
         };
         foreach (var (key, value) in overrides ?? [])
         {
@@ -156,7 +157,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
             "not-json" => ChatCompletionsServer.NotJson(),
             _ => (_, response, token) => response.WriteAsJsonAsync(new { unexpected = true }, token),
         };
-        var answerer = Answerer();
+        var answerer = Answerer(new() { ["Model:TimeoutSeconds"] = "2" });
 
         var clock = Stopwatch.StartNew();
         var answer = await answerer.AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
