@@ -45,11 +45,11 @@ try
 {
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 }
-catch (Exception invalid) when (invalid is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
+catch (Exception invalid) when (invalid is OptionsValidationException or InvalidOperationException or AggregateException)
 {
-    var failures = invalid is AggregateException all
-        ? all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)
-        : ((OptionsValidationException)invalid).Failures;
+    // Validation failures name their key; a value the binder cannot convert ("Model:Provider=Foo") says which in its message.
+    var failures = (invalid is AggregateException all ? all.InnerExceptions : [invalid])
+        .SelectMany(e => e is OptionsValidationException validation ? validation.Failures : [e.Message]);
     await Console.Error.WriteLineAsync("Invalid settings, not starting:\n  " + string.Join("\n  ", failures));
     return 1;
 }
@@ -66,7 +66,7 @@ if (verb is not null)
 // Build the index before listening, so /healthz answers 200 only with the index loaded.
 var passages = app.Services.GetRequiredService<LuceneRetriever>().Passages.Count;
 app.Services.GetRequiredService<IPassageRetriever>();
-app.Logger.LogInformation("Indexed {Passages} passages from {Corpus}", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
+app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);

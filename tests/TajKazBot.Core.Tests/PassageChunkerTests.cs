@@ -27,6 +27,28 @@ public sealed class PassageChunkerTests
     }
 
     [Fact]
+    public void Files_that_differ_only_in_extension_or_folder_get_distinct_ids()
+    {
+        var folder = Directory.CreateTempSubdirectory("tajkazbot-corpus-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "notes.txt"), "Notes\nA paragraph about trade.\n");
+            File.WriteAllText(Path.Combine(folder, "notes.md"), "# Notes\n\nA paragraph about energy.\n");
+            Directory.CreateDirectory(Path.Combine(folder, "more"));
+            File.WriteAllText(Path.Combine(folder, "more", "notes.txt"), "Notes\nA paragraph about water.\n");
+
+            var corpus = CorpusLoader.Load(folder, new ChunkingOptions());
+
+            Assert.Equal(3, corpus.Passages.Select(p => p.Id).Distinct().Count());
+            Assert.Contains(corpus.Passages, p => p.Id == Path.Combine("more", "notes.txt").Replace('\\', '/') + "#p1");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Ids_are_stable_across_loads()
     {
         var again = CorpusLoader.Load(RepositoryCorpus.Folder, new ChunkingOptions());
@@ -56,7 +78,7 @@ public sealed class PassageChunkerTests
             Assert.True(passages[i].Start < passages[i - 1].End, "consecutive pieces overlap by a sentence");
         }
         Assert.Equal(sentences[^1], passages[^1].Text[^sentences[^1].Length..]);
-        Assert.Equal(["long#p1.1", "long#p1.2"], passages.Take(2).Select(p => p.Id));
+        Assert.Equal(["long.txt#p1.1", "long.txt#p1.2"], passages.Take(2).Select(p => p.Id));
     }
 
     [Fact]

@@ -52,11 +52,14 @@ public sealed class CliTests
     [InlineData("Answering__TopPassages", "0", "Answering:TopPassages")]
     [InlineData("Retrieval__MinCoverage", "2", "Retrieval:MinCoverage")]
     [InlineData("Corpus__Path", "no-such-folder", "Corpus:Path")]
+    [InlineData("Retrieval__ContextWeight", "-1", "Retrieval:ContextWeight")]
+    [InlineData("Model__Provider", "Foo", "Model:Provider")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_the_key(string variable, string value, string key)
     {
         var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { [variable] = value }, "ask", "trade");
 
         Assert.NotEqual(0, exitCode);
+        Assert.Contains("Invalid settings, not starting", stderr);
         Assert.Contains(key, stderr);
     }
 

@@ -48,6 +48,12 @@ public sealed class QuestionAnswerer(
         var chars = (text ?? "").Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c).ToArray();
         var folded = string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         truncated = folded.Length > maxChars;
-        return truncated ? folded[..maxChars] : folded;
+        if (!truncated)
+        {
+            return folded;
+        }
+        // Never cut an emoji (a surrogate pair) in half.
+        var cut = char.IsHighSurrogate(folded[maxChars - 1]) ? maxChars - 1 : maxChars;
+        return folded[..cut];
     }
 }

@@ -11,7 +11,8 @@ public static class PassageChunker
 
     public static IReadOnlyList<Passage> Chunk(Document document, ChunkingOptions options)
     {
-        var stem = Path.GetFileNameWithoutExtension(document.SourceFile);
+        // The file name with its extension (and folder, for nested corpora) keeps a.txt and a.md apart.
+        var stem = document.SourceFile.Replace('\\', '/');
         var passages = new List<Passage>();
         for (var i = 0; i < document.Paragraphs.Count; i++)
         {

@@ -93,9 +93,6 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
 
     public IReadOnlyList<Passage> Passages => passages;
 
-    /// <summary>The analysed terms of passage <paramref name="ordinal"/>.</summary>
-    public IReadOnlySet<string> TermsOf(int ordinal) => passageTerms[ordinal];
-
     public RetrievalResult Retrieve(string question, int count, string? context = null)
     {
         var own = QueryTerms(CorrectSpelling(question));

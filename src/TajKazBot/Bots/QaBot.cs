@@ -63,8 +63,9 @@ public sealed class QaBot(
         {
             turns.Add(new ConversationTurn(answer.Question, answer.Text));
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
+            // An empty message keeps the last real answer, so `more` and `source N` still work after it.
+            await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
         }
-        await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
         var sent = await SendAnswerAsync(turnContext, answer, cancellationToken);
         if (!string.IsNullOrEmpty(sent?.Id) && answer.Question.Length > 0)
         {

@@ -14,6 +14,7 @@ public static class ServiceRegistration
         services.AddOptions<CorpusSettings>().Bind(configuration.GetSection(CorpusSettings.Section))
             .Validate(s => !string.IsNullOrWhiteSpace(s.Path), "Corpus:Path must name a folder of .txt or .md files.")
             .Validate(s => Directory.Exists(Resolve(contentRoot, s.Path)), "Corpus:Path names a folder that does not exist.")
+            .Validate(s => !Directory.Exists(Resolve(contentRoot, s.Path)) || CorpusLoader.Files(Resolve(contentRoot, s.Path)).Any(), "Corpus:Path names a folder with no .txt or .md file.")
             .Validate(s => s.MaxPassageChars is >= 200 and <= 20000, "Corpus:MaxPassageChars must be between 200 and 20000.")
             .ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"))
@@ -21,6 +22,9 @@ public static class ServiceRegistration
             .Validate(o => o.MinCoverage is >= 0 and <= 1, "Retrieval:MinCoverage must be between 0 and 1.")
             .Validate(o => o.UbiquitousTermShare is > 0 and <= 1, "Retrieval:UbiquitousTermShare must be above 0 and at most 1.")
             .Validate(o => o.MaxQueryTerms is >= 1 and <= 512, "Retrieval:MaxQueryTerms must be between 1 and 512.")
+            .Validate(o => o.ContextWeight is >= 0 and <= 1, "Retrieval:ContextWeight must be between 0 and 1.")
+            .Validate(o => o.K1 is >= 0 and <= 3, "Retrieval:K1 must be between 0 and 3.")
+            .Validate(o => o.B is >= 0 and <= 1, "Retrieval:B must be between 0 and 1.")
             .Validate(o => o.MaxTypoEdits is >= 0 and <= 2, "Retrieval:MaxTypoEdits must be 0, 1 or 2.")
             .Validate(o => o.SemanticWeight is >= 0 and <= 1, "Retrieval:SemanticWeight must be between 0 and 1.")
             .Validate(o => o.MinSimilarity is >= 0 and <= 1, "Retrieval:MinSimilarity must be between 0 and 1.")

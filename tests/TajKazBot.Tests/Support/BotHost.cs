@@ -18,6 +18,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Feedback:LogPath"] = settings?.GetValueOrDefault("Feedback:LogPath") ?? Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl"),
+            // A model configured on the developer's machine (environment, user secrets) must not change the tests.
+            ["Model:Provider"] = settings?.GetValueOrDefault("Model:Provider") ?? "None",
         };
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
