@@ -18,6 +18,8 @@ if (args.Length > 0 && args[0] == "package")
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
+// User secrets in every environment (the README keeps the app password and model key there), then the
+// environment and command line again so they still override secrets and files.
 builder.Configuration.AddUserSecrets<Program>(optional: true);
 builder.Configuration.AddEnvironmentVariables();
 builder.Configuration.AddCommandLine(hostArgs);
@@ -58,9 +60,23 @@ if (verb is not null)
 {
     var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
     var rest = args.Skip(1).ToList();
-    return verb == "ask"
-        ? await AskCommand.RunAsync(answerer, rest, Console.Out, CancellationToken.None)
-        : await EvalCommand.RunAsync(answerer, rest, Console.Out, CancellationToken.None);
+    using var interrupted = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        interrupted.Cancel();
+    };
+    try
+    {
+        return verb == "ask"
+            ? await AskCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token)
+            : await EvalCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token);
+    }
+    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+    {
+        await Console.Error.WriteLineAsync("Interrupted.");
+        return 130;
+    }
 }
 
 // Build the index before listening, so /healthz answers 200 only with the index loaded.
