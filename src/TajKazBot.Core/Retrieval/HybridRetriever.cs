@@ -23,7 +23,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
     {
         var passages = lexical.Passages;
         var words = lexical.Retrieve(question, passages.Count, context);
-        var searched = lexical.CorrectSpelling(question).Trim();
+        var searched = words.Searched.Trim();
         if (count <= 0 || passages.Count == 0 || !searched.Any(char.IsLetterOrDigit))
         {
             return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };

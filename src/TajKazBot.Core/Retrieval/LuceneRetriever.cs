@@ -95,12 +95,13 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
 
     public RetrievalResult Retrieve(string question, int count, string? context = null)
     {
-        var own = QueryTerms(CorrectSpelling(question));
+        var searched = CorrectSpelling(question);
+        var own = QueryTerms(searched);
         var carried = context is null ? [] : QueryTerms(context).Except(own).ToList();
         var weighted = own.Select(t => (Term: t, Weight: 1f)).Concat(carried.Select(t => (Term: t, Weight: options.ContextWeight))).ToList();
         if (weighted.Count == 0 || count <= 0)
         {
-            return RetrievalResult.Empty with { Terms = own };
+            return RetrievalResult.Empty with { Terms = own, Searched = searched };
         }
         var searcher = searchers.Acquire();
         try
@@ -127,7 +128,7 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
             var coverage = (ownCoverage is { } o && withContext is { } c && FollowUpQuestions.PointsBack(question) ? Math.Max(o, c) : ownCoverage)
                 ?? withContext
                 ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(passageTerms[ordinals[0]].Contains) / (double)own.Count : 0);
-            return new RetrievalResult(ranked, own, coverage, ranked.Count > 0 && coverage >= options.MinCoverage);
+            return new RetrievalResult(ranked, own, coverage, ranked.Count > 0 && coverage >= options.MinCoverage) { Searched = searched };
         }
         finally
         {

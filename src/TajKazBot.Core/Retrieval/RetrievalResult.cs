@@ -28,4 +28,7 @@ public sealed record RetrievalResult(
 
     /// <summary>The question's sentence-embedding vector when retrieval made one, for scoring sentences.</summary>
     public float[]? QuestionVector { get; init; }
+
+    /// <summary>The question as searched: misspelt words replaced by the document's closest words.</summary>
+    public string Searched { get; init; } = "";
 }
