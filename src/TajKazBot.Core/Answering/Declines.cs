@@ -6,7 +6,7 @@ namespace TajKazBot.Core.Answering;
 /// <summary>The fixed answers for questions the document does not answer, and for no question at all.</summary>
 public sealed class Declines(LoadedCorpus corpus)
 {
-    public string Title => corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
+    public string Title => corpus.Title;
 
     public string Coverage => corpus.Sections.Count == 0 ? "" : $" It covers: {string.Join("; ", corpus.Sections)}.";
 

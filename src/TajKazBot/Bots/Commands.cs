@@ -24,7 +24,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         "- **help**: this list\n\n" +
         "If the document doesn't cover a question, I say so instead of guessing. In Teams, use 👍/👎 on an answer to tell us how it did.";
 
-    public string Title => corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
+    public string Title => corpus.Title;
 
     /// <summary>The sections as buttons; each sends <c>topic {section}</c>.</summary>
     public IMessageActivity Topics()

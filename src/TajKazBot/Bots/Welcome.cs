@@ -8,7 +8,7 @@ public static class Welcome
 {
     public static string Text(LoadedCorpus corpus)
     {
-        var title = corpus.Documents.Count == 1 ? corpus.Documents[0].Title : "the documents I was given";
+        var title = corpus.Title;
         var examples = ExampleQuestions(corpus).Select(q => $"- {q}");
         return $"Hi! I answer questions about *{title}*, and I show the passages my answers come from. " +
                "If the document doesn't cover something, I'll say so.\n\nYou could ask:\n\n" + string.Join("\n", examples) +
