@@ -70,7 +70,8 @@ if (verb is not null)
     {
         return verb == "ask"
             ? await AskCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token)
-            : await EvalCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token);
+            : await EvalCommand.RunAsync(answerer, t => ServiceRegistration.TunedAnswerer(app.Services, t),
+                app.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic, rest, Console.Out, interrupted.Token);
     }
     catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
     {

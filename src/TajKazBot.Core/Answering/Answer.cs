@@ -21,6 +21,9 @@ public sealed record Answer(
     /// <summary>The one or two sentences of the first cited passage that answer the question, shown in bold above the passages.</summary>
     public string? PreciseAnswer { get; init; }
 
-    /// <summary>How strongly retrieval says the document answers the question (0..1); declines fall below the threshold.</summary>
+    /// <summary>Why the document was not used to answer; <see cref="DeclineReason.None"/> for an answer from it.</summary>
+    public DeclineReason Reason { get; init; }
+
+    /// <summary>The strongest signal that the document answers the question (similarity, or coverage without a semantic stage).</summary>
     public double Evidence { get; init; }
 }

@@ -8,6 +8,9 @@ public enum AnswerKind
     /// <summary>Written by a model from the passages, citing them.</summary>
     Generative,
 
-    /// <summary>The document does not answer the question.</summary>
+    /// <summary>The document does not answer the question (<see cref="Answer.Reason"/> says why); it may show the closest passages.</summary>
     Declined,
+
+    /// <summary>A reply in the bot's own words to a greeting, thanks, goodbye or a question about the bot.</summary>
+    SmallTalk,
 }

@@ -14,6 +14,9 @@ public sealed record AnsweringOptions
     /// <summary>The better-scoring neighbour of the precise answer sentence joins it when it scores at least this share (0..1) of it.</summary>
     public double PreciseSecondSentenceShare { get; init; } = 0.5;
 
+    /// <summary>The small-talk phrasings and replies (relative to the project root).</summary>
+    public string SmallTalkPath { get; init; } = "prompts/smalltalk.json";
+
     /// <summary>Longer questions are cut to this many characters, and the user is told.</summary>
     public int MaxQuestionChars { get; init; } = 2000;
 }

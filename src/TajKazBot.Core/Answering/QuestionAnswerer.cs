@@ -4,14 +4,16 @@ using TajKazBot.Core.Retrieval;
 namespace TajKazBot.Core.Answering;
 
 /// <summary>
-/// The path every question takes, from the bot, the CLI and the tests alike:
-/// clean the text, retrieve, decide whether the document answers it, answer with passages —
-/// or, when a model is configured, with a written answer grounded in them.
+/// The path every question takes, from the bot, the CLI and the tests alike: clean the text, recognise
+/// small talk, read it against the conversation, retrieve, let the decline policy decide, and answer
+/// with passages — or, when a model is configured, with a written answer grounded in them.
 /// </summary>
 public sealed class QuestionAnswerer(
     IPassageRetriever retriever,
     ExtractiveAnswerer extractive,
     Declines declines,
+    DeclinePolicy policy,
+    SmallTalk smallTalk,
     AnsweringOptions options,
     GroundedAnswerer? grounded = null,
     FollowUpRewriter? rewriter = null)
@@ -24,15 +26,30 @@ public sealed class QuestionAnswerer(
         {
             return declines.NoQuestion();
         }
+        if (smallTalk.Match(cleaned) is { } chat)
+        {
+            return SmallTalkAnswer(chat);
+        }
         using var budget = grounded is null ? null : new ModelBudget(grounded.Timeout, cancellationToken);
-        var context = FollowUpQuestions.Context(cleaned, history);
+        var followUp = FollowUpQuestions.Of(cleaned, history);
         // A model-rewritten follow-up stands alone, so nothing is carried over; without one, the plain method carries.
-        var standalone = context is null || rewriter is null || budget is null ? null : await rewriter.StandaloneAsync(cleaned, history, budget);
+        var standalone = followUp is null || rewriter is null || budget is null ? null : await rewriter.StandaloneAsync(cleaned, history, budget);
         var searched = standalone ?? cleaned;
-        var retrieval = retriever.Retrieve(searched, options.RetrieveCount, standalone is null ? context : null);
-        var answer = !retrieval.IsAnswerable ? declines.NotCovered(searched, retrieval)
-            : grounded is null || budget is null ? extractive.Answer(searched, retrieval)
-            : await grounded.AnswerAsync(searched, retrieval, history, extractive.Answer(searched, retrieval), budget);
+        var retrieval = retriever.Retrieve(searched, options.RetrieveCount, standalone is null ? followUp : null);
+        if (!policy.IsClose(retrieval) && smallTalk.MatchMeaning(cleaned, retrieval.QuestionVector, policy.Options.SmallTalkSimilarity) is { } meant)
+        {
+            return SmallTalkAnswer(meant);
+        }
+        var reason = policy.Decide(searched, retrieval);
+        var answer = reason switch
+        {
+            DeclineReason.None when grounded is not null && budget is not null =>
+                await grounded.AnswerAsync(searched, retrieval, history, extractive.Answer(searched, retrieval), budget),
+            DeclineReason.None => extractive.Answer(searched, retrieval),
+            DeclineReason.NotStated or DeclineReason.LiveData when policy.IsClose(retrieval) =>
+                declines.For(reason, searched, retrieval, extractive.Answer(searched, retrieval)),
+            _ => declines.For(reason, searched, retrieval),
+        };
         answer = answer with { Evidence = retrieval.Evidence };
         if (truncated)
         {
@@ -41,6 +58,9 @@ public sealed class QuestionAnswerer(
         }
         return answer;
     }
+
+    private Answer SmallTalkAnswer(SmallTalkIntent intent) =>
+        new(AnswerKind.SmallTalk, smallTalk.Reply(intent), [], "", []) { Reason = DeclineReason.SmallTalk };
 
     /// <summary>Drops control characters, folds white space, and cuts over-long input.</summary>
     public static string Clean(string? text, int maxChars, out bool truncated)

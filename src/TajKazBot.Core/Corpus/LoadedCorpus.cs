@@ -7,4 +7,16 @@ public sealed record LoadedCorpus(IReadOnlyList<Document> Documents, IReadOnlyLi
 
     /// <summary>How the bot names what it answers from: the document's title, or a phrase for several.</summary>
     public string Title { get; } = Documents.Count == 1 ? Documents[0].Title : "the documents I was given";
+
+    /// <summary>One heading per top-level section (its first sub-section, or the section itself), for example questions.</summary>
+    public IReadOnlyList<string> ExampleHeadings { get; } = Passages
+        .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
+        .Where(path => path.Length > 0 && Documents.Count > 0 && path[0] != Documents[0].Title)
+        .GroupBy(path => path[0])
+        .Select(group => group.First()[^1])
+        .Take(3)
+        .ToList();
+
+    /// <summary>A question the document answers, about one of its headings.</summary>
+    public static string QuestionAbout(string heading) => $"What does the document say about {heading}?";
 }

@@ -8,7 +8,8 @@ public static class EvalMetrics
     public static SortedDictionary<string, double> Compute(IReadOnlyList<EvalOutcome> outcomes, int k)
     {
         var inDomain = outcomes.Where(o => o.Question.InDomain).ToList();
-        var outOfDomain = outcomes.Where(o => !o.Question.InDomain).ToList();
+        var outOfDomain = outcomes.Where(o => o.Question.IsOutOfDomain).ToList();
+        var smallTalk = outcomes.Where(o => o.Question.IsSmallTalk).ToList();
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["recall_at_1"] = Recall(inDomain, 1),
@@ -17,11 +18,13 @@ public static class EvalMetrics
             ["mrr_at_10"] = Share(inDomain, o => o.FirstCorrectRank is { } r && r <= 10 ? 1.0 / r : 0),
             ["precise_at_1"] = Share(inDomain, o => o.Answered && o.Answer.PreciseAnswer is { } p && o.Question.IsCorrect(p) ? 1 : 0),
             ["answer_rate"] = Share(inDomain, o => o.Answered ? 1 : 0),
-            ["ood_decline_rate"] = Share(outOfDomain, o => o.Answered ? 0 : 1),
+            ["ood_decline_rate"] = Share(outOfDomain, o => o.Answer.Kind == AnswerKind.Declined ? 1 : 0),
+            ["smalltalk_rate"] = Share(smallTalk, o => o.Answer.Kind == AnswerKind.SmallTalk ? 1 : 0),
             ["latency_p50_ms"] = Percentile(outcomes.Select(o => o.LatencyMs), 0.50),
             ["latency_p95_ms"] = Percentile(outcomes.Select(o => o.LatencyMs), 0.95),
             ["n_in_domain"] = inDomain.Count,
             ["n_ood"] = outOfDomain.Count,
+            ["n_smalltalk"] = smallTalk.Count,
         };
         if (outcomes.Any(o => o.Answer.Kind == AnswerKind.Generative))
         {
@@ -36,6 +39,14 @@ public static class EvalMetrics
         }
         return metrics;
     }
+
+    /// <summary>How many lines of each kind ended with each reason (<see cref="DeclineReason.None"/>: answered from the document).</summary>
+    public static IReadOnlyList<(string Kind, DeclineReason Reason, int Count)> Reasons(IReadOnlyList<EvalOutcome> outcomes) =>
+        outcomes.GroupBy(o => (o.Question.Kind, o.Answer.Reason))
+            .Select(g => (g.Key.Kind, g.Key.Reason, g.Count()))
+            .OrderBy(r => r.Kind, StringComparer.Ordinal)
+            .ThenBy(r => r.Reason)
+            .ToList();
 
     private static double Recall(IReadOnlyList<EvalOutcome> outcomes, int k) =>
         Share(outcomes, o => o.FirstCorrectRank is { } r && r <= k ? 1 : 0);

@@ -7,7 +7,15 @@ public sealed record EvalQuestion(string Id, string Question, IReadOnlyList<stri
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
+    public const string SmallTalkKind = "smalltalk";
+
     public bool InDomain => Answers.Count > 0;
+
+    /// <summary>A greeting, thanks, goodbye or question about the bot: the right reply is small talk.</summary>
+    public bool IsSmallTalk => !InDomain && Kind == SmallTalkKind;
+
+    /// <summary>Out of domain: the right reply is a decline.</summary>
+    public bool IsOutOfDomain => !InDomain && !IsSmallTalk;
 
     public static IReadOnlyList<EvalQuestion> Load(string path) =>
         File.ReadLines(path)

@@ -15,7 +15,10 @@ public sealed class Evaluator(QuestionAnswerer answerer)
             if (!string.IsNullOrWhiteSpace(question.Context))
             {
                 var context = await answerer.AnswerAsync(question.Context, history, cancellationToken);
-                history.Add(new ConversationTurn(question.Context, context.Text));
+                if (context.Question.Length > 0)
+                {
+                    history.Add(new ConversationTurn(context.Question, context.Text));
+                }
             }
             var clock = Stopwatch.StartNew();
             var answer = await answerer.AnswerAsync(question.Question, history, cancellationToken);
@@ -28,7 +31,7 @@ public sealed class Evaluator(QuestionAnswerer answerer)
     /// <summary>The passages the bot would show, ranked: none when it declined.</summary>
     private static int? FirstCorrectRank(EvalQuestion question, Answer answer)
     {
-        if (!question.InDomain || answer.Kind == AnswerKind.Declined)
+        if (!question.InDomain || answer.Kind is AnswerKind.Declined or AnswerKind.SmallTalk)
         {
             return null;
         }

@@ -40,7 +40,7 @@ public sealed partial class GroundedAnswerer(ChatModel model, PromptTemplates pr
         var grounded = CitationGrounding.Ground(reply, given);
         if (grounded.Citations.Count == 0)
         {
-            return IsRefusal(reply) ? declines.NotCovered(question, retrieval) : extractive;
+            return IsRefusal(reply) ? declines.For(DeclineReason.NotStated, question, retrieval, extractive) : extractive;
         }
         return new Answer(AnswerKind.Generative, grounded.Text, grounded.Citations, question, retrieval.Passages);
     }

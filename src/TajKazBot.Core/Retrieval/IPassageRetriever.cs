@@ -2,7 +2,7 @@ namespace TajKazBot.Core.Retrieval;
 
 public interface IPassageRetriever
 {
-    /// <summary>Ranks passages for free text. Never throws on odd user input.</summary>
-    /// <param name="context">Earlier text of the conversation whose terms count for less than the question's.</param>
-    RetrievalResult Retrieve(string question, int count, string? context = null);
+    /// <summary>Ranks passages for free text and measures how well they cover it. Never throws on odd user input.</summary>
+    /// <param name="followUp">The conversation's earlier question, when this one leans on it.</param>
+    RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null);
 }

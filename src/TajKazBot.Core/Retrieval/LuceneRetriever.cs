@@ -41,10 +41,12 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
     private readonly SpellingCorrector spelling;
     private readonly Analyzer questionAnalyzer;
     private readonly HashSet<string> ubiquitousTerms;
+    private readonly UnknownTerms unknown;
 
-    /// <param name="englishWords">Correctly spelt words never taken for typos (see <see cref="EnglishWords"/>); none by default.</param>
-    public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options, IReadOnlySet<string>? englishWords = null)
+    /// <param name="lexicon">English words (see <see cref="EnglishWords"/>): common ones are never taken for typos, and proper nouns the document does not use mark unknown names; none by default.</param>
+    public LuceneRetriever(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon? lexicon = null)
     {
+        lexicon ??= EnglishLexicon.Empty;
         this.passages = passages;
         this.options = options;
         Analyzer = new EnglishAnalyzer(Version);
@@ -54,7 +56,8 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
             return new TokenStreamComponents(words, new LowerCaseFilter(Version, new EnglishPossessiveFilter(Version, words)));
         });
         spelling = new SpellingCorrector(
-            Analyzer, wordAnalyzer, [TextField, SectionField], WordField, englishWords ?? new HashSet<string>(), options.MaxTypoEdits);
+            Analyzer, wordAnalyzer, [TextField, SectionField], WordField, lexicon.Words, options.MaxTypoEdits);
+        unknown = new UnknownTerms(Knows, lexicon);
         questionAnalyzer = new EnglishAnalyzer(Version, QuestionStopWords.Create(Version));
         directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
         passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
@@ -93,15 +96,23 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
 
     public IReadOnlyList<Passage> Passages => passages;
 
-    public RetrievalResult Retrieve(string question, int count, string? context = null)
+    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null)
     {
         var searched = CorrectSpelling(question);
         var own = QueryTerms(searched);
-        var carried = context is null ? [] : QueryTerms(context).Except(own).ToList();
-        var weighted = own.Select(t => (Term: t, Weight: 1f)).Concat(carried.Select(t => (Term: t, Weight: options.ContextWeight))).ToList();
+        var carried = followUp is null ? [] : QueryTerms(followUp.Context).Except(own).ToList();
+        var contextWeight = followUp is { PointsBack: true } ? options.ContextWeight : options.SwitchContextWeight;
+        var weighted = own.Select(t => (Term: t, Weight: 1f)).Concat(carried.Select(t => (Term: t, Weight: contextWeight))).ToList();
+        var signals = RetrievalResult.Empty with
+        {
+            Terms = own,
+            Searched = searched,
+            UnknownNames = unknown.Names(searched),
+            UnknownNumbers = unknown.Numbers(searched),
+        };
         if (weighted.Count == 0 || count <= 0)
         {
-            return RetrievalResult.Empty with { Terms = own, Searched = searched };
+            return signals;
         }
         var searcher = searchers.Acquire();
         try
@@ -117,18 +128,32 @@ public sealed class LuceneRetriever : IPassageRetriever, IDisposable
             var ranked = hits
                 .Zip(ordinals, (hit, ordinal) => new ScoredPassage(passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried))))
                 .ToList();
-            // Evidence comes from the question's own words; carried-over terms count too when it has none
+            // Coverage comes from the question's own words; carried-over terms count too when it has none
             // or points back ("when was that?"), so a new off-topic question is not answered on the strength
             // of an earlier one.
             // A question made only of the document's subject words ("What do Kazakhstan and Tajikistan
-            // trade?") is about the document itself: its evidence is how many of them the best passage has.
+            // trade?") is about the document itself: its coverage is how many of them the best passage has.
             var best = ranked.FirstOrDefault()?.MatchedTerms ?? new HashSet<string>();
             var ownCoverage = Coverage(own.Select(t => (Term: t, Weight: 1f)).ToList(), best, searcher.IndexReader);
             var withContext = carried.Count > 0 ? Coverage(weighted, best, searcher.IndexReader) : null;
-            var coverage = (ownCoverage is { } o && withContext is { } c && FollowUpQuestions.PointsBack(question) ? Math.Max(o, c) : ownCoverage)
+            var coverage = (ownCoverage is { } o && withContext is { } c && followUp is { PointsBack: true } ? Math.Max(o, c) : ownCoverage)
                 ?? withContext
                 ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(passageTerms[ordinals[0]].Contains) / (double)own.Count : 0);
-            return new RetrievalResult(ranked, own, coverage, ranked.Count > 0 && coverage >= options.MinCoverage) { Searched = searched };
+            return signals with { Passages = ranked, Coverage = coverage };
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Whether the document uses the word (lower case, unstemmed; numbers too).</summary>
+    public bool Knows(string word)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.DocFreq(new Term(WordField, word)) > 0;
         }
         finally
         {

@@ -9,10 +9,16 @@ public sealed record RetrievalOptions
     public float ContextWeight { get; init; } = 0.75f;
 
     /// <summary>
-    /// The document is taken to answer a question only when the best passage matches at least this share of
-    /// the question's informative (IDF-weighted) terms (with semantic ranking on, <see cref="MinSimilarity"/> too).
+    /// Weight of the earlier question's terms for a follow-up with a topic of its own ("what about energy?"):
+    /// enough to keep the conversation's subject, too little to pull its old topic back to the top.
     /// </summary>
-    public double MinCoverage { get; init; } = 0.05;
+    public float SwitchContextWeight { get; init; } = 0.25f;
+
+    /// <summary>
+    /// A name the document does not use is still known when the encoder puts it this close to a name the
+    /// document does use ("USSR" and "Soviet Union"); another country of the region is not that close.
+    /// </summary>
+    public double AliasSimilarity { get; init; } = 0.85;
 
     /// <summary>Terms found in more than this share of passages (the two countries' names) carry no evidence.</summary>
     public double UbiquitousTermShare { get; init; } = 0.5;
@@ -40,16 +46,9 @@ public sealed record RetrievalOptions
 
     /// <summary>
     /// Terms in more than this share of passages name the document's subject (the two countries: in 24 of 26
-    /// paragraphs); the semantic test of whether the document answers a question leaves them out.
+    /// paragraphs); the question's similarity to the document is measured without them.
     /// </summary>
     public double SubjectTermShare { get; init; } = 0.8;
-
-    /// <summary>
-    /// With semantic ranking on, the document is taken to answer a question only when the question, stripped of
-    /// the document's subject words, has at least this cosine similarity to some sentence of the document
-    /// (and <see cref="MinCoverage"/> holds as well).
-    /// </summary>
-    public double MinSimilarity { get; init; } = 0.23;
 
     /// <summary>Folder for an on-disk index; null keeps the index in memory.</summary>
     public string? IndexPath { get; init; }

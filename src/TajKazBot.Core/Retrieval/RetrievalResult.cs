@@ -1,34 +1,36 @@
 namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
-/// Ranked passages for a question and the evidence that the document answers it at all.
+/// Ranked passages for a question and the signals of whether the document answers it. Retrievers only
+/// measure; whether to answer is decided once, by the decline policy.
 /// </summary>
 /// <param name="Terms">The question's analysed terms (stemmed, stop words removed).</param>
-/// <param name="Coverage">Share (0..1) of the question's informative weight that the best passage matches.</param>
-/// <param name="IsAnswerable">False when the evidence says the document does not cover the question.</param>
+/// <param name="Coverage">Share (0..1) of the question's informative (IDF-weighted) terms that the best passage matches.</param>
 public sealed record RetrievalResult(
     IReadOnlyList<ScoredPassage> Passages,
     IReadOnlyList<string> Terms,
-    double Coverage,
-    bool IsAnswerable)
+    double Coverage)
 {
-    private readonly double? evidence;
-
-    public static RetrievalResult Empty { get; } = new([], [], 0, false);
+    public static RetrievalResult Empty { get; } = new([], [], 0);
 
     /// <summary>
-    /// How strongly retrieval says the document answers the question (0..1), what declines are decided on:
-    /// <see cref="Coverage"/> unless a retriever with more signals says otherwise.
+    /// Cosine similarity of the question, without the words naming the document's subject, to the closest
+    /// sentence of the document; null when retrieval has no semantic stage.
     /// </summary>
-    public double Evidence
-    {
-        get => evidence ?? Coverage;
-        init => evidence = value;
-    }
+    public double? Similarity { get; init; }
+
+    /// <summary>Names in the question that the document never mentions, nor anything they stand for.</summary>
+    public IReadOnlyList<string> UnknownNames { get; init; } = [];
+
+    /// <summary>Numbers in the question (a year, an amount) that the document never mentions.</summary>
+    public IReadOnlyList<string> UnknownNumbers { get; init; } = [];
 
     /// <summary>The question's sentence-embedding vector when retrieval made one, for scoring sentences.</summary>
     public float[]? QuestionVector { get; init; }
 
     /// <summary>The question as searched: misspelt words replaced by the document's closest words.</summary>
     public string Searched { get; init; } = "";
+
+    /// <summary>The strongest single signal, for display: similarity with a semantic stage, coverage without.</summary>
+    public double Evidence => Similarity ?? Coverage;
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Retrieval;
@@ -6,12 +7,13 @@ namespace TajKazBot.Core.Retrieval;
 /// Sentence-embedding vectors of every passage and of every sentence in it, computed once at start and
 /// held in memory (the document is small: a few hundred vectors of 384 floats).
 /// </summary>
-public sealed class SemanticIndex
+public sealed partial class SemanticIndex
 {
     private readonly SentenceEmbedder embedder;
     private readonly Dictionary<Passage, int> ordinals;
     private readonly float[][] passageVectors;
     private readonly IReadOnlyList<PassageSentence>[] sentences;
+    private readonly float[][] nameVectors;
 
     public SemanticIndex(IReadOnlyList<Passage> passages, SentenceEmbedder embedder)
     {
@@ -32,10 +34,21 @@ public sealed class SemanticIndex
         {
             sentences[i] = spans[i].Select(span => new PassageSentence(span.Start, span.End, vectors[next++])).ToList();
         }
+        nameVectors = EmbedEach(passages.SelectMany(p => NamePhrase().Matches(p.Text).Select(m => m.Value)).Distinct());
     }
 
-    /// <summary>Vectors of texts embedded together (one call, so a question and its context cost one model run).</summary>
-    public float[][] Embed(IReadOnlyList<string> texts) => embedder.Embed(texts);
+    /// <summary>The question's vector (cached by text: a repeated question or context costs no model run).</summary>
+    public float[] Embed(string text) => embedder.EmbedOne(text);
+
+    /// <summary>
+    /// True when the name means one the document uses: the encoder puts it at least this close to one of
+    /// the document's capitalised phrases ("USSR" and "Soviet Union").
+    /// </summary>
+    public bool IsAlias(string name, double minSimilarity)
+    {
+        var vector = embedder.EmbedOne(name);
+        return nameVectors.Any(n => SentenceEmbedder.Cosine(vector, n) >= minSimilarity);
+    }
 
     /// <summary>
     /// Similarity of the vector to each passage, in passage order: the mean of its cosine to the whole passage
@@ -61,4 +74,8 @@ public sealed class SemanticIndex
     /// lengths (paragraphs, sentences) costs more than embedding them one by one (1.1 s against 0.45 s here).
     /// </summary>
     private float[][] EmbedEach(IEnumerable<string> texts) => texts.Select(t => embedder.Embed([t])[0]).ToArray();
+
+    /// <summary>A run of capitalised words (a name such as "Soviet Union" or "Nur-Sultan"), or an acronym.</summary>
+    [GeneratedRegex(@"\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*")]
+    private static partial Regex NamePhrase();
 }

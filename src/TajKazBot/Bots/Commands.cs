@@ -64,7 +64,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
     /// <summary>The next passages retrieval ranked for the last question, numbered on from those already shown.</summary>
     public Answer? More(LastAnswer? last)
     {
-        if (last is null || last.Kind == AnswerKind.Declined)
+        if (last is null || last.Ranked.Count == 0)
         {
             return null;
         }
@@ -78,7 +78,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
             return new Answer(AnswerKind.Declined, $"That was everything I found for “{last.Question}”. Try asking it another way.", [], last.Question, []);
         }
         var firstNumber = last.Cited.Count == 0 ? 1 : last.Cited.Max(c => c.Number) + 1;
-        return extractive.Answer(last.Question, new RetrievalResult(next, [], 1, true), firstNumber);
+        return extractive.Answer(last.Question, new RetrievalResult(next, [], 1), firstNumber);
     }
 
     /// <summary>The whole passage behind <c>[number]</c> in the last answer, as a one-citation answer.</summary>

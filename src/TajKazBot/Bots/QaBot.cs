@@ -59,11 +59,15 @@ public sealed class QaBot(
         var answer = await answerer.AnswerAsync(question, turns, cancellationToken);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
             answer.Kind, answer.Citations.Count, activity.Conversation?.Id);
-        if (answer.Question.Length > 0)
+        if (answer.Kind != AnswerKind.SmallTalk && answer.Question.Length > 0)
         {
             turns.Add(new ConversationTurn(answer.Question, answer.Text));
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
-            // An empty message keeps the last real answer, so `more` and `source N` still work after it.
+        }
+        // Only an answer that shows passages replaces the last one: after small talk or a plain decline,
+        // `more` and `source N` still work on the answer before.
+        if (answer.Citations.Count > 0)
+        {
             await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
         }
         var sent = await SendAnswerAsync(turnContext, answer, cancellationToken);
@@ -73,9 +77,10 @@ public sealed class QaBot(
             messages.Add(new AnsweredMessage(sent.Id, answer.Question, answer.Kind));
             messages.RemoveRange(0, Math.Max(0, messages.Count - RememberedAnswers));
         }
-        if (answer.Kind == AnswerKind.Declined)
+        if (answer.Kind is AnswerKind.Declined or AnswerKind.SmallTalk && answer.Citations.Count == 0)
         {
-            await SendFollowUpsAsync(turnContext, "Questions the document can answer:", Welcome.ExampleSuggestions(corpus), cancellationToken);
+            var lead = answer.Kind == AnswerKind.SmallTalk ? "You could ask:" : "Questions the document can answer:";
+            await SendFollowUpsAsync(turnContext, lead, Welcome.ExampleSuggestions(corpus), cancellationToken);
         }
         else
         {
@@ -210,7 +215,7 @@ public sealed class QaBot(
         answer.Question,
         answer.Kind,
         answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
-        answer.Kind == AnswerKind.Declined ? [] : answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
+        answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
 
     private static async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, turnContext.Activity.ChannelId), cancellationToken);

@@ -22,13 +22,7 @@ public static class Welcome
     public static IReadOnlyList<Suggestion> ExampleSuggestions(LoadedCorpus corpus) =>
         ExampleHeadings(corpus).Select(Suggestion.About).ToList();
 
-    private static IEnumerable<string> ExampleHeadings(LoadedCorpus corpus) =>
-        corpus.Passages
-            .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
-            .Where(path => path.Length > 0 && path[0] != corpus.Documents[0].Title)
-            .GroupBy(path => path[0])
-            .Select(group => group.First()[^1])
-            .Take(3);
+    private static IEnumerable<string> ExampleHeadings(LoadedCorpus corpus) => corpus.ExampleHeadings;
 
-    public static string QuestionAbout(string heading) => $"What does the document say about {heading}?";
+    public static string QuestionAbout(string heading) => LoadedCorpus.QuestionAbout(heading);
 }

@@ -5,13 +5,20 @@ using TajKazBot.Core.Evaluation;
 
 namespace TajKazBot.Cli;
 
-/// <summary><c>eval FILE.jsonl [--k N] [--json]</c>: scores a question set with the bot's own answering path.</summary>
+/// <summary>
+/// <c>eval FILE.jsonl [--k N] [--cv FOLDS] [--json]</c>: scores a question set with the bot's own answering
+/// path; with <c>--cv</c>, also chooses the settings by cross-validation and reports the held-out figures.
+/// </summary>
 public static class EvalCommand
 {
-    public static async Task<int> RunAsync(QuestionAnswerer answerer, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    private const string Usage = "usage: eval FILE.jsonl [--k N (1..50)] [--cv FOLDS (2..20)] [--json]";
+
+    public static async Task<int> RunAsync(QuestionAnswerer answerer, Func<Tuning, QuestionAnswerer> tuned, bool semantic,
+        IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
         string? file = null;
         var k = 10;
+        var folds = 0;
         var json = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -24,10 +31,14 @@ public static class EvalCommand
                     k = parsed;
                     i++;
                     break;
+                case "--cv" when i + 1 < args.Count && int.TryParse(args[i + 1], out var parsed) && parsed is >= 2 and <= 20:
+                    folds = parsed;
+                    i++;
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || file is not null)
                     {
-                        await Console.Error.WriteLineAsync($"eval: unexpected argument '{args[i]}'. usage: eval FILE.jsonl [--k N (1..50)] [--json]");
+                        await Console.Error.WriteLineAsync($"eval: unexpected argument '{args[i]}'. {Usage}");
                         return 2;
                     }
                     file = args[i];
@@ -36,36 +47,65 @@ public static class EvalCommand
         }
         if (file is null || !File.Exists(file))
         {
-            await Console.Error.WriteLineAsync(file is null ? "usage: eval FILE.jsonl [--k N] [--json]" : $"eval: no such file '{file}'");
+            await Console.Error.WriteLineAsync(file is null ? Usage : $"eval: no such file '{file}'");
             return 2;
         }
 
-        var outcomes = await new Evaluator(answerer).RunAsync(EvalQuestion.Load(file), cancellationToken);
+        var questions = EvalQuestion.Load(file);
+        var outcomes = await new Evaluator(answerer).RunAsync(questions, cancellationToken);
         var metrics = EvalMetrics.Compute(outcomes, k);
+        var report = folds > 0
+            ? await new CrossValidation(t => new Evaluator(tuned(t))).RunAsync(questions, folds, Tuning.Grid(semantic), cancellationToken)
+            : null;
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(metrics));
+            await output.WriteLineAsync(report is null
+                ? JsonSerializer.Serialize(metrics)
+                : JsonSerializer.Serialize(new { metrics, cross_validated = report.Metrics, chosen = report.Chosen, whole_set_choice = report.WholeSet }));
             return 0;
         }
+        await WriteMetricsAsync(output, metrics);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("how each kind ended (reason: None = answered from the document):");
+        foreach (var (kind, reason, count) in EvalMetrics.Reasons(outcomes))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {kind,-12} {reason,-15} {count,4}"));
+        }
+        await output.WriteLineAsync();
+        foreach (var outcome in outcomes.Where(IsMiss))
+        {
+            var q = outcome.Question;
+            var verdict = q.InDomain
+                ? outcome.Answered ? $"correct at rank {outcome.FirstCorrectRank?.ToString(CultureInfo.InvariantCulture) ?? "-"}" : $"not answered ({outcome.Answer.Reason})"
+                : q.IsSmallTalk ? $"ended as {outcome.Answer.Kind} ({outcome.Answer.Reason}), not small talk" : $"ended as {outcome.Answer.Kind}, should decline";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"miss {q.Id} [{q.Kind}] {verdict} (evidence {outcome.Answer.Evidence:0.000}): {q.Question}"));
+        }
+        if (report is not null)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"{folds}-fold cross-validation (each fold judged with the settings chosen on the others):");
+            await WriteMetricsAsync(output, report.Metrics);
+            await output.WriteLineAsync();
+            foreach (var (tuning, fold) in report.Chosen.Select((t, f) => (t, f)))
+            {
+                await output.WriteLineAsync($"  fold {fold + 1}: {tuning}");
+            }
+            await output.WriteLineAsync($"  whole set: {report.WholeSet}");
+        }
+        return 0;
+    }
+
+    private static bool IsMiss(EvalOutcome outcome) =>
+        outcome.Question.InDomain ? outcome.FirstCorrectRank is not (>= 1 and <= 3)
+        : outcome.Question.IsSmallTalk ? outcome.Answer.Kind != AnswerKind.SmallTalk
+        : outcome.Answer.Kind != AnswerKind.Declined;
+
+    private static async Task WriteMetricsAsync(TextWriter output, IReadOnlyDictionary<string, double> metrics)
+    {
         foreach (var (name, value) in metrics)
         {
             await output.WriteLineAsync($"{name,-28} {value.ToString("0.####", CultureInfo.InvariantCulture)}");
         }
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("decline trade-off (evidence threshold -> answer_rate, ood_decline_rate):");
-        foreach (var (threshold, answerRate, declineRate) in DeclineTradeOff.Curve(outcomes, Enumerable.Range(0, 21).Select(i => i / 40.0)))
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {threshold,6:0.000}  {answerRate,6:0.000}  {declineRate,6:0.000}"));
-        }
-        await output.WriteLineAsync();
-        foreach (var outcome in outcomes.Where(o => o.Question.InDomain ? o.FirstCorrectRank is not (>= 1 and <= 3) : o.Answered))
-        {
-            var verdict = outcome.Question.InDomain
-                ? outcome.Answered ? $"correct at rank {outcome.FirstCorrectRank?.ToString(CultureInfo.InvariantCulture) ?? "-"}" : "declined"
-                : "answered (should decline)";
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"miss {outcome.Question.Id} [{outcome.Question.Kind}] {verdict} (evidence {outcome.Answer.Evidence:0.000}): {outcome.Question.Question}"));
-        }
-        return 0;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Evaluation;
 using TajKazBot.Core.Generation;
 using TajKazBot.Core.Retrieval;
 
@@ -19,7 +20,6 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"))
             .Validate(o => o.SectionBoost is >= 0 and <= 10, "Retrieval:SectionBoost must be between 0 and 10.")
-            .Validate(o => o.MinCoverage is >= 0 and <= 1, "Retrieval:MinCoverage must be between 0 and 1.")
             .Validate(o => o.UbiquitousTermShare is > 0 and <= 1, "Retrieval:UbiquitousTermShare must be above 0 and at most 1.")
             .Validate(o => o.MaxQueryTerms is >= 1 and <= 512, "Retrieval:MaxQueryTerms must be between 1 and 512.")
             .Validate(o => o.ContextWeight is >= 0 and <= 1, "Retrieval:ContextWeight must be between 0 and 1.")
@@ -27,7 +27,8 @@ public static class ServiceRegistration
             .Validate(o => o.B is >= 0 and <= 1, "Retrieval:B must be between 0 and 1.")
             .Validate(o => o.MaxTypoEdits is >= 0 and <= 2, "Retrieval:MaxTypoEdits must be 0, 1 or 2.")
             .Validate(o => o.SemanticWeight is >= 0 and <= 1, "Retrieval:SemanticWeight must be between 0 and 1.")
-            .Validate(o => o.MinSimilarity is >= 0 and <= 1, "Retrieval:MinSimilarity must be between 0 and 1.")
+            .Validate(o => o.SwitchContextWeight is >= 0 and <= 1, "Retrieval:SwitchContextWeight must be between 0 and 1.")
+            .Validate(o => o.AliasSimilarity is >= 0 and <= 1, "Retrieval:AliasSimilarity must be between 0 and 1.")
             .Validate(o => o.SubjectTermShare is > 0 and <= 1, "Retrieval:SubjectTermShare must be above 0 and at most 1.")
             .ValidateOnStart();
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection("Answering"))
@@ -37,6 +38,14 @@ public static class ServiceRegistration
             .Validate(o => o.MaxQuestionChars is >= 10 and <= 100000, "Answering:MaxQuestionChars must be between 10 and 100000.")
             .Validate(o => o.PreciseSemanticWeight is >= 0 and <= 1, "Answering:PreciseSemanticWeight must be between 0 and 1.")
             .Validate(o => o.PreciseSecondSentenceShare is >= 0 and <= 1, "Answering:PreciseSecondSentenceShare must be between 0 and 1.")
+            .Validate(o => File.Exists(Resolve(contentRoot, o.SmallTalkPath)), "Answering:SmallTalkPath must name the small-talk file (prompts/smalltalk.json).")
+            .ValidateOnStart();
+        services.AddOptions<DeclineOptions>().Bind(configuration.GetSection(DeclineOptions.Section))
+            .Validate(o => o.StrongSimilarity is >= 0 and <= 1, "Decline:StrongSimilarity must be between 0 and 1.")
+            .Validate(o => o.MinSimilarity is >= 0 and <= 1, "Decline:MinSimilarity must be between 0 and 1.")
+            .Validate(o => o.MinCoverage is >= 0 and <= 1, "Decline:MinCoverage must be between 0 and 1.")
+            .Validate(o => o.NameCoverage is >= 0 and <= 1, "Decline:NameCoverage must be between 0 and 1.")
+            .Validate(o => o.SmallTalkSimilarity is >= 0 and <= 1, "Decline:SmallTalkSimilarity must be between 0 and 1.")
             .ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelOptions>>(new ModelOptionsValidator(contentRoot));
@@ -66,6 +75,11 @@ public static class ServiceRegistration
             sp.GetRequiredService<AnsweringOptions>()));
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Declines>();
+        services.AddSingleton(sp => new DeclinePolicy(sp.GetRequiredService<IOptions<DeclineOptions>>().Value));
+        services.AddSingleton(sp => new SmallTalk(
+            SmallTalkPhrases.Load(Resolve(contentRoot, sp.GetRequiredService<AnsweringOptions>().SmallTalkPath)),
+            sp.GetRequiredService<LoadedCorpus>(),
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
         services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
         return services;
@@ -87,6 +101,26 @@ public static class ServiceRegistration
         return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services,
             ActivatorUtilities.CreateInstance<GroundedAnswerer>(services, chat, prompts),
             ActivatorUtilities.CreateInstance<FollowUpRewriter>(services, chat, prompts));
+    }
+
+    /// <summary>
+    /// An extractive answerer with other settings over the same index and encoder, for cross-validation:
+    /// the fusion weight and the decline thresholds change, nothing is rebuilt.
+    /// </summary>
+    public static QuestionAnswerer TunedAnswerer(IServiceProvider services, Tuning tuning)
+    {
+        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value with { SemanticWeight = tuning.SemanticWeight };
+        var lexical = services.GetRequiredService<LuceneRetriever>();
+        IPassageRetriever retriever = retrieval.Semantic ? new HybridRetriever(lexical, services.GetRequiredService<SemanticIndex>(), retrieval) : lexical;
+        var policy = new DeclinePolicy(services.GetRequiredService<IOptions<DeclineOptions>>().Value with
+        {
+            StrongSimilarity = tuning.StrongSimilarity,
+            MinSimilarity = tuning.MinSimilarity,
+            MinCoverage = tuning.MinCoverage,
+            NameCoverage = tuning.NameCoverage,
+        });
+        return new QuestionAnswerer(retriever, services.GetRequiredService<ExtractiveAnswerer>(), services.GetRequiredService<Declines>(),
+            policy, services.GetRequiredService<SmallTalk>(), services.GetRequiredService<AnsweringOptions>());
     }
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));

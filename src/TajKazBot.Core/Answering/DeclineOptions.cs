@@ -1,0 +1,31 @@
+namespace TajKazBot.Core.Answering;
+
+/// <summary>
+/// The thresholds of the decline policy. Defaults are chosen by 5-fold cross-validation on the dev set
+/// (<c>eval --cv 5</c>), not by fitting the whole set.
+/// </summary>
+public sealed record DeclineOptions
+{
+    public const string Section = "Decline";
+
+    /// <summary>
+    /// With a semantic stage: a question this close in meaning to some sentence (its subject words left out)
+    /// is answered even when it shares no word with the document (a paraphrase).
+    /// </summary>
+    public double StrongSimilarity { get; init; } = 0.45;
+
+    /// <summary>With a semantic stage: below this similarity nothing in the document is close (off topic).</summary>
+    public double MinSimilarity { get; init; } = 0.25;
+
+    /// <summary>
+    /// Share (0..1) of the question's informative, IDF-weighted words that the best passage must match when
+    /// the similarity alone is not strong; the only test without a semantic stage.
+    /// </summary>
+    public double MinCoverage { get; init; } = 0.05;
+
+    /// <summary>A question naming something the document never names is declined unless the best passage covers at least this share of it.</summary>
+    public double NameCoverage { get; init; } = 0.5;
+
+    /// <summary>With a semantic stage: a short message this close to a small-talk phrase is small talk, even if worded unlike any.</summary>
+    public double SmallTalkSimilarity { get; init; } = 0.8;
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Core.Answering;
+
+/// <summary>
+/// Recognises small talk (greetings, thanks, goodbyes, questions about the bot) by the phrasings in
+/// prompts/smalltalk.json: a message is small talk when it is made entirely of such phrases and filler
+/// words, after lower-casing, dropping punctuation, squeezing repeated letters ("hiii"), expanding shorthand
+/// ("thx", "u") and allowing a typo per word ("thnaks", "helo"). With a semantic stage, a short message
+/// the encoder puts close to a phrase counts too. Any other word makes the message a question.
+/// </summary>
+public sealed partial class SmallTalk
+{
+    /// <summary>Longer messages are questions, however they start.</summary>
+    public const int MaxWords = 12;
+
+    /// <summary>Only this short a message is matched by meaning: in a longer one the question outweighs the greeting.</summary>
+    public const int MaxWordsByMeaning = 5;
+
+    private readonly SmallTalkPhrases phrases;
+    private readonly LoadedCorpus corpus;
+    private readonly SemanticIndex? semantic;
+    private readonly List<(int Intent, string[] Words)> patterns;
+    private readonly HashSet<string> filler;
+    private readonly HashSet<string> vocabulary;
+    private readonly List<(int Intent, float[] Vector)> vectors;
+
+    public SmallTalk(SmallTalkPhrases phrases, LoadedCorpus corpus, SemanticIndex? semantic = null)
+    {
+        this.phrases = phrases;
+        this.corpus = corpus;
+        this.semantic = semantic;
+        filler = phrases.Filler.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        patterns = phrases.Intents.SelectMany((intent, i) => intent.Phrases.Select(p => (i, Words(p)))).Where(p => p.Item2.Length > 0).ToList();
+        vocabulary = patterns.SelectMany(p => p.Words).Concat(filler).ToHashSet(StringComparer.Ordinal);
+        vectors = semantic is null ? [] : patterns.Select(p => (p.Intent, semantic.Embed(string.Join(' ', p.Words)))).ToList();
+    }
+
+    /// <summary>The small talk the message is, or null for a question.</summary>
+    public SmallTalkIntent? Match(string message)
+    {
+        var words = Words(message).Select(Canonical).ToArray();
+        if (words.Length is 0 or > MaxWords)
+        {
+            return null;
+        }
+        // best[i]: the highest-priority intent among phrases that cover words[i..] exactly, with filler between.
+        var best = new int?[words.Length + 1];
+        var covered = new bool[words.Length + 1];
+        covered[words.Length] = true;
+        for (var i = words.Length - 1; i >= 0; i--)
+        {
+            if (filler.Contains(words[i]) && covered[i + 1])
+            {
+                (covered[i], best[i]) = (true, best[i + 1]);
+            }
+            foreach (var (intent, pattern) in patterns)
+            {
+                if (i + pattern.Length <= words.Length && covered[i + pattern.Length] && words.AsSpan(i, pattern.Length).SequenceEqual(pattern))
+                {
+                    covered[i] = true;
+                    best[i] = Math.Min(best[i] ?? int.MaxValue, Math.Min(intent, best[i + pattern.Length] ?? int.MaxValue));
+                }
+            }
+        }
+        return covered[0] && best[0] is { } found ? phrases.Intents[found] : null;
+    }
+
+    /// <summary>The small talk a short message means, by the encoder, or null.</summary>
+    public SmallTalkIntent? MatchMeaning(string message, float[]? vector, double minSimilarity)
+    {
+        if (vector is null || vectors.Count == 0 || Words(message).Length > MaxWordsByMeaning)
+        {
+            return null;
+        }
+        var (intent, similarity) = vectors.Select(v => (v.Intent, Similarity: SentenceEmbedder.Cosine(vector, v.Vector))).MaxBy(v => v.Similarity);
+        return similarity >= minSimilarity ? phrases.Intents[intent] : null;
+    }
+
+    public string Reply(SmallTalkIntent intent) => new StringBuilder(intent.Reply)
+        .Replace("{title}", corpus.Title)
+        .Replace("{sections}", string.Join("; ", corpus.Sections))
+        .Replace("{examples}", string.Join("\n", corpus.ExampleHeadings.Select(h => $"- {LoadedCorpus.QuestionAbout(h)}")))
+        .ToString();
+
+    private string[] Words(string text)
+    {
+        var lower = Repeats().Replace(text.ToLowerInvariant().Replace("'", "").Replace("’", ""), "$1");
+        return NonWord().Split(lower)
+            .Where(w => w.Length > 0)
+            .SelectMany(w => phrases.Shorthand.TryGetValue(w, out var expanded) ? expanded.Split(' ') : [w])
+            .ToArray();
+    }
+
+    /// <summary>The phrase word a message word is a typo of, or the word itself.</summary>
+    private string Canonical(string word)
+    {
+        if (vocabulary.Contains(word) || word.Length < 4)
+        {
+            return word;
+        }
+        var allowed = word.Length >= 7 ? 2 : 1;
+        return vocabulary
+            .Where(v => v.Length >= 4 && Math.Abs(v.Length - word.Length) <= allowed)
+            .Select(v => (Word: v, Distance: EditDistance(word, v)))
+            .Where(c => c.Distance <= allowed)
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Word, StringComparer.Ordinal)
+            .Select(c => c.Word)
+            .FirstOrDefault() ?? word;
+    }
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex NonWord();
+
+    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial Regex Repeats();
+}
