@@ -1,5 +1,6 @@
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Core.Tests.Support;
 
 namespace TajKazBot.Core.Tests;
 
@@ -10,8 +11,7 @@ public sealed class ExtractiveAnswererTests : IDisposable
 
     public ExtractiveAnswererTests()
     {
-        var options = new AnsweringOptions();
-        answerer = new QuestionAnswerer(retriever, new ExtractiveAnswerer(new MatchHighlighter(retriever.Analyzer), new PreciseAnswerFinder(retriever, null, options), options), new Declines(RepositoryCorpus.Corpus), options);
+        answerer = TestAnswerer.Create(retriever, retriever, null, RepositoryCorpus.Corpus);
     }
 
     public void Dispose() => retriever.Dispose();

@@ -14,7 +14,7 @@ public sealed class SentenceEmbedderTests(SemanticFixture fixture)
 
         Assert.Contains(resources, r => r.EndsWith("model.onnx", StringComparison.Ordinal));
         Assert.Contains(resources, r => r.EndsWith("vocab.txt", StringComparison.Ordinal));
-        Assert.Contains("embassy", (IReadOnlySet<string>)EnglishWords.Load());
+        Assert.Contains("embassy", (IReadOnlySet<string>)EnglishWords.Load().Words);
     }
 
     [Fact]

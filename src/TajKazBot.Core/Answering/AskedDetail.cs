@@ -19,15 +19,26 @@ public static partial class AskedDetail
     /// <summary>True when the question asks about the present ("today", "current", "latest", "now").</summary>
     public static bool AsksAboutNow(string question) => Now().IsMatch(question);
 
-    /// <summary>Whether the text holds a detail of the kind at all (a number, a year, steps).</summary>
-    public static bool Holds(DetailKind kind, string text) => kind switch
+    /// <summary>True for a request to make something (a poem, a joke, code) rather than a question: no document answers it.</summary>
+    public static bool IsTask(string question) => Task().IsMatch(question);
+
+    /// <summary>
+    /// Whether the text holds a detail of the kind the question asks for at all (a number, a year, steps),
+    /// other than one the question itself names ("how many people live in the two countries" is not
+    /// answered by "the two countries").
+    /// </summary>
+    public static bool Holds(string question, string text)
     {
-        DetailKind.Quantity => Amount().IsMatch(text),
-        DetailKind.Duration => Amount().IsMatch(text) || Year().IsMatch(text),
-        DetailKind.Date => Year().IsMatch(text) || Month().IsMatch(text),
-        DetailKind.Procedure => Steps().IsMatch(text),
-        _ => true,
-    };
+        bool Has(Regex pattern) => pattern.Matches(text).Any(m => !question.Contains(m.Value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return Of(question) switch
+        {
+            DetailKind.Quantity => Has(Amount()),
+            DetailKind.Duration => Has(Amount()) || Has(Year()),
+            DetailKind.Date => Has(Year()) || Has(Month()),
+            DetailKind.Procedure => Has(Steps()),
+            _ => true,
+        };
+    }
 
     [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(percent(age)?|proportion|share|number|amount|figure)\b|\bexact\b", RegexOptions.IgnoreCase)]
     private static partial Regex Quantity();
@@ -40,6 +51,9 @@ public static partial class AskedDetail
 
     [GeneratedRegex(@"\bhow\s+(do|can|should|would|could|must)\s+(i|we|one|you|someone|people)\b|\bhow\s+to\b|\b(where|what)\s+(do|can|should)\s+(i|we)\b|\bcan\s+(i|we)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Procedure();
+
+    [GeneratedRegex(@"\b(write|compose|draw|sing|create|generate|make|tell|give)\s+(me\s+|us\s+)?(a|an|some|another)?\s*(poem|poems|song|songs|story|stories|joke|jokes|essay|haiku|limerick|rap|picture|image|drawing|code|program|script|recipe)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Task();
 
     [GeneratedRegex(@"\b(today|tonight|tomorrow|yesterday|now|nowadays|currently|current|latest|presently|at the moment|this (year|month|week)|right now)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Now();

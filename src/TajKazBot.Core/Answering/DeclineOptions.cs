@@ -15,7 +15,7 @@ public sealed record DeclineOptions
     public double StrongSimilarity { get; init; } = 0.45;
 
     /// <summary>With a semantic stage: below this similarity nothing in the document is close (off topic).</summary>
-    public double MinSimilarity { get; init; } = 0.25;
+    public double MinSimilarity { get; init; } = 0.2;
 
     /// <summary>
     /// Share (0..1) of the question's informative, IDF-weighted words that the best passage must match when

@@ -26,11 +26,11 @@ public sealed class DeclinePolicy(DeclineOptions options)
         {
             return DeclineReason.UnknownSubject;
         }
-        if (!IsClose(retrieval))
+        if (AskedDetail.IsTask(question) || !IsClose(retrieval))
         {
             return DeclineReason.OffTopic;
         }
-        if (retrieval.UnknownNumbers.Count > 0 || !AskedDetail.Holds(AskedDetail.Of(question), retrieval.Passages[0].Passage.Text))
+        if (retrieval.UnknownNumbers.Count > 0 || !AskedDetail.Holds(question, retrieval.Passages[0].Passage.Text))
         {
             return DeclineReason.NotStated;
         }

@@ -29,7 +29,12 @@ public static partial class FollowUpQuestions
         return pointsBack || Word().Matches(question).Count <= ShortQuestionWords ? new FollowUp(history[^1].Question, pointsBack) : null;
     }
 
-    public static bool PointsBack(string question) => Word().Matches(question).Any(m => PointingBack.Contains(m.Value));
+    /// <summary>A pronoun, or words that ask for more of something already named ("in particular", "which ones").</summary>
+    public static bool PointsBack(string question) =>
+        Word().Matches(question).Any(m => PointingBack.Contains(m.Value)) || AsksForMore().IsMatch(question);
+
+    [GeneratedRegex(@"\b(in particular|particularly|specifically|for example|for instance|which ones|what else|how so|why so)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForMore();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]
     private static partial Regex Word();

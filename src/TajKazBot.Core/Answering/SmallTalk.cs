@@ -47,26 +47,29 @@ public sealed partial class SmallTalk
         {
             return null;
         }
-        // best[i]: the highest-priority intent among phrases that cover words[i..] exactly, with filler between.
-        var best = new int?[words.Length + 1];
-        var covered = new bool[words.Length + 1];
-        covered[words.Length] = true;
+        // best[i]: the fewest phrases that cover words[i..] exactly (filler between them), and among those
+        // the highest-priority intent: "good morning" is one greeting, not thanks ("good") and a greeting.
+        var best = new (int Phrases, int Intent)?[words.Length + 1];
+        best[words.Length] = (0, int.MaxValue);
         for (var i = words.Length - 1; i >= 0; i--)
         {
-            if (filler.Contains(words[i]) && covered[i + 1])
+            if (filler.Contains(words[i]) && best[i + 1] is { } rest)
             {
-                (covered[i], best[i]) = (true, best[i + 1]);
+                best[i] = rest;
             }
             foreach (var (intent, pattern) in patterns)
             {
-                if (i + pattern.Length <= words.Length && covered[i + pattern.Length] && words.AsSpan(i, pattern.Length).SequenceEqual(pattern))
+                if (i + pattern.Length <= words.Length && best[i + pattern.Length] is { } after && words.AsSpan(i, pattern.Length).SequenceEqual(pattern))
                 {
-                    covered[i] = true;
-                    best[i] = Math.Min(best[i] ?? int.MaxValue, Math.Min(intent, best[i + pattern.Length] ?? int.MaxValue));
+                    var candidate = (after.Phrases + 1, Math.Min(intent, after.Intent));
+                    if (best[i] is not { } current || candidate.CompareTo(current) < 0)
+                    {
+                        best[i] = candidate;
+                    }
                 }
             }
         }
-        return covered[0] && best[0] is { } found ? phrases.Intents[found] : null;
+        return best[0] is { Phrases: > 0 } found ? phrases.Intents[found.Intent] : null;
     }
 
     /// <summary>The small talk a short message means, by the encoder, or null.</summary>

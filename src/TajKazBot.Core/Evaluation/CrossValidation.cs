@@ -16,15 +16,16 @@ public sealed class CrossValidation(Func<Tuning, Evaluator> evaluatorFor)
             runs.Add(await evaluatorFor(tuning).RunAsync(questions, cancellationToken));
         }
         var fold = Folds(questions, folds);
+        var best = (Func<int, bool> selected) => Best(runs, grid, selected);
         var held = new List<EvalOutcome>();
         var chosen = new List<Tuning>();
         for (var f = 0; f < folds; f++)
         {
-            var best = Best(runs, i => fold[i] != f);
-            chosen.Add(grid[best]);
-            held.AddRange(runs[best].Where((_, i) => fold[i] == f));
+            var chosenIndex = best(i => fold[i] != f);
+            chosen.Add(grid[chosenIndex]);
+            held.AddRange(runs[chosenIndex].Where((_, i) => fold[i] == f));
         }
-        var whole = Best(runs, _ => true);
+        var whole = best(_ => true);
         return new CrossValidationReport(EvalMetrics.Compute(held, 10), chosen, grid[whole], EvalMetrics.Compute(runs[whole], 10));
     }
 
@@ -50,10 +51,22 @@ public sealed class CrossValidation(Func<Tuning, Evaluator> evaluatorFor)
         return fold;
     }
 
-    /// <summary>The first grid point with the highest objective over the selected questions.</summary>
-    private static int Best(List<IReadOnlyList<EvalOutcome>> runs, Func<int, bool> selected)
+    /// <summary>
+    /// The grid point with the highest objective over the selected questions. A few dozen lines leave many
+    /// points tied; of those, the one nearest their centre (each setting scaled to its range in the grid),
+    /// so the choice sits inside the good region rather than on its edge.
+    /// </summary>
+    private static int Best(List<IReadOnlyList<EvalOutcome>> runs, IReadOnlyList<Tuning> grid, Func<int, bool> selected)
     {
         var scores = runs.Select(run => Objective(run.Where((_, i) => selected(i)).ToList())).ToList();
-        return scores.IndexOf(scores.Max());
+        var top = scores.Max();
+        var tied = Enumerable.Range(0, grid.Count).Where(i => scores[i] >= top - 1e-9).ToList();
+        var settings = grid.Select(Settings).ToList();
+        var dimensions = settings[0].Length;
+        var range = Enumerable.Range(0, dimensions).Select(d => Math.Max(1e-9, settings.Max(s => s[d]) - settings.Min(s => s[d]))).ToArray();
+        var centre = Enumerable.Range(0, dimensions).Select(d => tied.Average(i => settings[i][d])).ToArray();
+        return tied.MinBy(i => Enumerable.Range(0, dimensions).Sum(d => Math.Pow((settings[i][d] - centre[d]) / range[d], 2)));
     }
+
+    private static double[] Settings(Tuning t) => [t.SemanticWeight, t.StrongSimilarity, t.MinSimilarity, t.MinCoverage, t.NameCoverage];
 }

@@ -14,7 +14,8 @@ namespace TajKazBot.Core.Retrieval;
 /// Tajikistan?" is near the document only through "Tajikistan"), and drops unknown names that mean a name
 /// the document uses.
 /// </summary>
-public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options) : IPassageRetriever
+/// <param name="ranking">A second encoder's index to rank passages by (the first then only measures); null ranks with the first.</param>
+public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options, SemanticIndex? ranking = null) : IPassageRetriever
 {
     private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Passages);
 
@@ -31,11 +32,12 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         var vector = semantic.Embed(searched);
         var topic = lexical.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
         var topicVector = topic.Length > 0 && topic != searched ? semantic.Embed(topic) : vector;
-        var similarity = semantic.Similarities(vector);
+        var ranker = ranking ?? semantic;
+        var similarity = ranker.Similarities(ranking is null ? vector : ranking.EmbedQuestion(searched));
         if (followUp is not null)
         {
             var weight = followUp.PointsBack ? options.ContextWeight : options.SwitchContextWeight;
-            similarity = similarity.Zip(semantic.Similarities(semantic.Embed(followUp.Context)), (q, c) => (q + weight * c) / (1 + weight)).ToArray();
+            similarity = similarity.Zip(ranker.Similarities(ranker.EmbedQuestion(followUp.Context)), (q, c) => (q + weight * c) / (1 + weight)).ToArray();
         }
 
         var bm25 = new double[passages.Count];

@@ -50,6 +50,12 @@ public sealed record RetrievalOptions
     /// </summary>
     public double SubjectTermShare { get; init; } = 0.8;
 
+    /// <summary>
+    /// Rank passages by a second encoder, Snowflake arctic-embed-xs (trained for retrieval), while MiniLM
+    /// still measures whether the document answers; costs a second encoder call per question and at start.
+    /// </summary>
+    public bool ArcticRanking { get; init; } = true;
+
     /// <summary>Folder for an on-disk index; null keeps the index in memory.</summary>
     public string? IndexPath { get; init; }
 }

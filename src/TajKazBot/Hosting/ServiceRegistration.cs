@@ -61,11 +61,13 @@ public static class ServiceRegistration
             EnglishWords.Load()));
         services.AddSingleton<SentenceEmbedder>();
         services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredService<SentenceEmbedder>()));
+        services.AddKeyedSingleton(nameof(RetrievalOptions.ArcticRanking), (sp, _) =>
+            new SemanticIndex(sp.GetRequiredService<LoadedCorpus>().Passages, SentenceEmbedder.ArcticXs()));
         services.AddSingleton<IPassageRetriever>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
             var lexical = sp.GetRequiredService<LuceneRetriever>();
-            return options.Semantic ? new HybridRetriever(lexical, sp.GetRequiredService<SemanticIndex>(), options) : lexical;
+            return options.Semantic ? new HybridRetriever(lexical, sp.GetRequiredService<SemanticIndex>(), options, RankingIndex(sp, options)) : lexical;
         });
         services.AddSingleton(sp => new MatchHighlighter(sp.GetRequiredService<LuceneRetriever>().Analyzer));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
@@ -111,7 +113,9 @@ public static class ServiceRegistration
     {
         var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value with { SemanticWeight = tuning.SemanticWeight };
         var lexical = services.GetRequiredService<LuceneRetriever>();
-        IPassageRetriever retriever = retrieval.Semantic ? new HybridRetriever(lexical, services.GetRequiredService<SemanticIndex>(), retrieval) : lexical;
+        IPassageRetriever retriever = retrieval.Semantic
+            ? new HybridRetriever(lexical, services.GetRequiredService<SemanticIndex>(), retrieval, RankingIndex(services, retrieval))
+            : lexical;
         var policy = new DeclinePolicy(services.GetRequiredService<IOptions<DeclineOptions>>().Value with
         {
             StrongSimilarity = tuning.StrongSimilarity,
@@ -122,6 +126,9 @@ public static class ServiceRegistration
         return new QuestionAnswerer(retriever, services.GetRequiredService<ExtractiveAnswerer>(), services.GetRequiredService<Declines>(),
             policy, services.GetRequiredService<SmallTalk>(), services.GetRequiredService<AnsweringOptions>());
     }
+
+    private static SemanticIndex? RankingIndex(IServiceProvider services, RetrievalOptions options) =>
+        options.ArcticRanking ? services.GetRequiredKeyedService<SemanticIndex>(nameof(RetrievalOptions.ArcticRanking)) : null;
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
 

@@ -50,7 +50,7 @@ public sealed class GroundedAnswererTests
 
     private async Task<Answer> AnswerAsync()
     {
-        var retrieval = new RetrievalResult(ranked, ["text"], 0.5, true);
+        var retrieval = new RetrievalResult(ranked, ["text"], 0.5);
         var extractive = new Answer(AnswerKind.Extractive, "[1] passages", [], "q", ranked);
         using var budget = new ModelBudget(options.Timeout, CancellationToken.None);
         return await Answerer().AnswerAsync("q", retrieval, [], extractive, budget);
@@ -124,7 +124,7 @@ public sealed class GroundedAnswererTests
         Replies(Throws(new OperationCanceledException()));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        var retrieval = new RetrievalResult(ranked, ["text"], 0.5, true);
+        var retrieval = new RetrievalResult(ranked, ["text"], 0.5);
         using var budget = new ModelBudget(options.Timeout, cancelled.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>

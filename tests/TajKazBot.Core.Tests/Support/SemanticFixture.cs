@@ -5,7 +5,7 @@ using TajKazBot.Core.Retrieval;
 namespace TajKazBot.Core.Tests.Support;
 
 /// <summary>
-/// The sentence encoder and the repository corpus with both retrievers, built once for every test class in
+/// The sentence encoders and the repository corpus with both retrievers, built once for every test class in
 /// <see cref="SemanticCollection"/>: loading the model and embedding the document takes a few seconds.
 /// </summary>
 public sealed class SemanticFixture : IDisposable
@@ -15,18 +15,18 @@ public sealed class SemanticFixture : IDisposable
         Corpus = RepositoryCorpus.Corpus;
         Lexical = new LuceneRetriever(Corpus.Passages, Options, EnglishWords.Load());
         Semantic = new SemanticIndex(Corpus.Passages, Embedder);
-        Hybrid = new HybridRetriever(Lexical, Semantic, Options);
-        var answering = new AnsweringOptions();
-        Answerer = new QuestionAnswerer(
-            Hybrid,
-            new ExtractiveAnswerer(new MatchHighlighter(Lexical.Analyzer), new PreciseAnswerFinder(Lexical, Semantic, answering), answering),
-            new Declines(Corpus),
-            answering);
+        Ranking = new SemanticIndex(Corpus.Passages, RankingEmbedder);
+        Hybrid = new HybridRetriever(Lexical, Semantic, Options, Ranking);
+        Answerer = TestAnswerer.Create(Hybrid, Lexical, Semantic, Corpus);
     }
 
     public RetrievalOptions Options { get; } = new();
 
     public SentenceEmbedder Embedder { get; } = new();
+
+    public SentenceEmbedder RankingEmbedder { get; } = SentenceEmbedder.ArcticXs();
+
+    public SemanticIndex Ranking { get; }
 
     public LoadedCorpus Corpus { get; }
 
@@ -42,5 +42,6 @@ public sealed class SemanticFixture : IDisposable
     {
         Lexical.Dispose();
         Embedder.Dispose();
+        RankingEmbedder.Dispose();
     }
 }
