@@ -95,7 +95,7 @@ public sealed class BotEndpointTests : IClassFixture<BotEndpointTests.Host>, IAs
     [Fact]
     public async Task Off_topic_question_gets_a_decline_naming_what_the_document_covers()
     {
-        var activity = Activities.Message("Who won the 2018 FIFA World Cup?", connector.ServiceUrl, "conv-ood", deliveryMode: "expectReplies");
+        var activity = Activities.Message("What is the boiling point of water at sea level?", connector.ServiceUrl, "conv-ood", deliveryMode: "expectReplies");
 
         var response = await Activities.PostAsync(client, activity);
 

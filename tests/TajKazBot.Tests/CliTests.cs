@@ -50,7 +50,7 @@ public sealed class CliTests
 
     [Theory]
     [InlineData("Answering__TopPassages", "0", "Answering:TopPassages")]
-    [InlineData("Retrieval__MinCoverage", "2", "Retrieval:MinCoverage")]
+    [InlineData("Decline__MinCoverage", "2", "Decline:MinCoverage")]
     [InlineData("Corpus__Path", "no-such-folder", "Corpus:Path")]
     [InlineData("Retrieval__ContextWeight", "-1", "Retrieval:ContextWeight")]
     [InlineData("Model__Provider", "Foo", "Model:Provider")]

@@ -118,15 +118,16 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refusal_becomes_the_same_decline_as_extractive_mode()
+    public async Task A_refusal_on_a_covered_topic_declines_as_not_stated_with_the_closest_passages()
     {
         server.Respond = ChatCompletionsServer.Completion("The document does not cover this.");
 
         var answer = await Answerer().AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
 
         Assert.Equal(AnswerKind.Declined, answer.Kind);
-        Assert.StartsWith("I couldn't find that in", answer.Text);
-        Assert.Empty(answer.Citations);
+        Assert.Equal(DeclineReason.NotStated, answer.Reason);
+        Assert.StartsWith(Declines.NotStatedLead, answer.Text);
+        Assert.Contains(answer.Citations, c => c.Passage.Text.Contains("embassy in Dushanbe", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record DeclineOptions
     /// With a semantic stage: a question this close in meaning to some sentence (its subject words left out)
     /// is answered even when it shares no word with the document (a paraphrase).
     /// </summary>
-    public double StrongSimilarity { get; init; } = 0.45;
+    public double StrongSimilarity { get; init; } = 0.5;
 
     /// <summary>With a semantic stage: below this similarity nothing in the document is close (off topic).</summary>
     public double MinSimilarity { get; init; } = 0.2;
