@@ -42,10 +42,19 @@ public sealed partial class SmallTalk
     /// <summary>The small talk the message is, or null for a question.</summary>
     public SmallTalkIntent? Match(string message)
     {
-        var words = Words(message).Select(Canonical).ToArray();
+        var words = Words(message);
         if (words.Length is 0 or > MaxWords)
         {
             return null;
+        }
+        for (var i = 0; i < words.Length; i++)
+        {
+            // A word that is no small-talk word, nor a typo of one, makes the message a question.
+            if (Canonical(words[i]) is not { } known)
+            {
+                return null;
+            }
+            words[i] = known;
         }
         // best[i]: the fewest phrases that cover words[i..] exactly (filler between them), and among those
         // the highest-priority intent: "good morning" is one greeting, not thanks ("good") and a greeting.
@@ -98,12 +107,16 @@ public sealed partial class SmallTalk
             .ToArray();
     }
 
-    /// <summary>The phrase word a message word is a typo of, or the word itself.</summary>
-    private string Canonical(string word)
+    /// <summary>The small-talk word a message word is, or is a typo of; null for any other word.</summary>
+    private string? Canonical(string word)
     {
-        if (vocabulary.Contains(word) || word.Length < 4)
+        if (vocabulary.Contains(word))
         {
             return word;
+        }
+        if (word.Length < 4)
+        {
+            return null;
         }
         var allowed = word.Length >= 7 ? 2 : 1;
         return vocabulary
@@ -113,7 +126,7 @@ public sealed partial class SmallTalk
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Word, StringComparer.Ordinal)
             .Select(c => c.Word)
-            .FirstOrDefault() ?? word;
+            .FirstOrDefault();
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>

@@ -29,9 +29,11 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };
         }
 
-        var vector = semantic.Embed(searched);
+        // Encoder calls are the cost of a turn: one for the topic (the question without the subject's words),
+        // and one for ranking, by the ranking encoder, or by MiniLM when the question has no subject words.
         var topic = lexical.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
-        var topicVector = topic.Length > 0 && topic != searched ? semantic.Embed(topic) : vector;
+        var topicVector = semantic.Embed(topic.Length > 0 ? topic : searched);
+        var vector = ranking is not null || topic == searched ? topicVector : semantic.Embed(searched);
         var ranker = ranking ?? semantic;
         var similarity = ranker.Similarities(ranking is null ? vector : ranking.EmbedQuestion(searched));
         if (followUp is not null)
