@@ -81,7 +81,7 @@ if (verb is not null)
 }
 
 // Build the index before listening, so /healthz answers 200 only with the index loaded.
-var passages = app.Services.GetRequiredService<LuceneRetriever>().Passages.Count;
+var passages = app.Services.GetRequiredService<LexicalIndex>().Passages.Count;
 app.Services.GetRequiredService<IPassageRetriever>();
 app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
 

@@ -6,15 +6,15 @@ namespace TajKazBot.Core.Tests;
 
 public sealed class ExtractiveAnswererTests : IDisposable
 {
-    private readonly LuceneRetriever retriever = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+    private readonly LexicalIndex index = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
     private readonly QuestionAnswerer answerer;
 
     public ExtractiveAnswererTests()
     {
-        answerer = TestAnswerer.Create(retriever, retriever, null, RepositoryCorpus.Corpus);
+        answerer = TestAnswerer.Create(new LuceneRetriever(index, new RetrievalOptions()), index, null, RepositoryCorpus.Corpus);
     }
 
-    public void Dispose() => retriever.Dispose();
+    public void Dispose() => index.Dispose();
 
     [Fact]
     public async Task Answer_shows_the_precise_answer_then_the_top_passages_numbered_labelled_and_verbatim_with_matches_in_bold()

@@ -5,10 +5,13 @@ namespace TajKazBot.Core.Tests;
 
 public sealed class LuceneRetrieverTests : IDisposable
 {
-    private readonly LuceneRetriever retriever = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+    private readonly LexicalIndex index = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+    private readonly LuceneRetriever retriever;
     private readonly DeclinePolicy policy = new(new DeclineOptions());
 
-    public void Dispose() => retriever.Dispose();
+    public LuceneRetrieverTests() => retriever = new LuceneRetriever(index, new RetrievalOptions());
+
+    public void Dispose() => index.Dispose();
 
     [Theory]
     [InlineData("During which years was Tajikistan's civil war fought?", "a brutal civil war from 1992 to 1997")]
@@ -127,7 +130,8 @@ public sealed class LuceneRetrieverTests : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), "tajkazbot-index-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var onDisk = new LuceneRetriever(RepositoryCorpus.Corpus.Passages, new RetrievalOptions { IndexPath = folder });
+            using var onDiskIndex = new LexicalIndex(RepositoryCorpus.Corpus.Passages, new RetrievalOptions { IndexPath = folder });
+            var onDisk = new LuceneRetriever(onDiskIndex, new RetrievalOptions());
 
             Assert.Equal(
                 retriever.Retrieve("economic cooperation agreements", 5).Passages.Select(p => p.Passage.Id),

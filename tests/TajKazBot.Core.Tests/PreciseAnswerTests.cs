@@ -17,8 +17,9 @@ public sealed class PreciseAnswerTests(SemanticFixture fixture)
     [Fact]
     public void Picks_the_answering_sentence_by_its_words_when_semantic_ranking_is_off()
     {
-        using var lexical = new LuceneRetriever(Passages, new RetrievalOptions());
-        var finder = new PreciseAnswerFinder(lexical, null, new AnsweringOptions());
+        using var index = new LexicalIndex(Passages, new RetrievalOptions());
+        var lexical = new LuceneRetriever(index, new RetrievalOptions());
+        var finder = new PreciseAnswerFinder(index, null, new AnsweringOptions());
 
         var precise = finder.Find(lexical.Retrieve("What does Kazakhstan export?", 3));
 
@@ -28,9 +29,10 @@ public sealed class PreciseAnswerTests(SemanticFixture fixture)
     [Fact]
     public void Picks_the_answering_sentence_by_meaning_as_well()
     {
-        using var lexical = new LuceneRetriever(Passages, new RetrievalOptions());
+        using var index = new LexicalIndex(Passages, new RetrievalOptions());
+        var lexical = new LuceneRetriever(index, new RetrievalOptions());
         var semantic = new SemanticIndex(Passages, fixture.Embedder);
-        var finder = new PreciseAnswerFinder(lexical, semantic, new AnsweringOptions());
+        var finder = new PreciseAnswerFinder(index, semantic, new AnsweringOptions());
 
         var precise = finder.Find(new HybridRetriever(lexical, semantic, new RetrievalOptions()).Retrieve("Which goods does Kazakhstan sell to its neighbour?", 3));
 
@@ -42,9 +44,10 @@ public sealed class PreciseAnswerTests(SemanticFixture fixture)
     [Fact]
     public void Nothing_ranked_gives_no_precise_answer()
     {
-        using var lexical = new LuceneRetriever(Passages, new RetrievalOptions());
+        using var index = new LexicalIndex(Passages, new RetrievalOptions());
+        var lexical = new LuceneRetriever(index, new RetrievalOptions());
 
-        Assert.Null(new PreciseAnswerFinder(lexical, null, new AnsweringOptions()).Find(RetrievalResult.Empty));
+        Assert.Null(new PreciseAnswerFinder(index, null, new AnsweringOptions()).Find(RetrievalResult.Empty));
     }
 
     [Fact]

@@ -8,9 +8,14 @@ namespace TajKazBot.Core.Tests;
 public sealed class TypoToleranceTests : IDisposable
 {
     private readonly LoadedCorpus corpus = RepositoryCorpus.Corpus;
+    private readonly LexicalIndex index;
     private readonly LuceneRetriever retriever;
 
-    public TypoToleranceTests() => retriever = new LuceneRetriever(corpus.Passages, new RetrievalOptions(), EnglishWords.Load());
+    public TypoToleranceTests()
+    {
+        index = new LexicalIndex(corpus.Passages, new RetrievalOptions(), EnglishWords.Load());
+        retriever = new LuceneRetriever(index, new RetrievalOptions());
+    }
 
     [Theory]
     [InlineData("Where is the Kazakstan embasy in Tajikistan?", "embassy in Dushanbe")]
@@ -29,7 +34,7 @@ public sealed class TypoToleranceTests : IDisposable
     [InlineData("Kazakstan's exprts", "kazakhstan exports")]
     public void Unknown_words_become_the_closest_document_words(string text, string expected)
     {
-        Assert.Equal(expected, retriever.CorrectSpelling(text));
+        Assert.Equal(expected, index.CorrectSpelling(text));
     }
 
     [Theory]
@@ -40,13 +45,14 @@ public sealed class TypoToleranceTests : IDisposable
     [InlineData("Kazakhstan Tajikistan embassy")]
     public void Words_the_document_or_English_knows_are_left_alone(string text)
     {
-        Assert.Equal(text, retriever.CorrectSpelling(text));
+        Assert.Equal(text, index.CorrectSpelling(text));
     }
 
     [Fact]
     public void Exact_matches_rank_as_without_typo_tolerance()
     {
-        using var strict = new LuceneRetriever(corpus.Passages, new RetrievalOptions { MaxTypoEdits = 0 });
+        using var strictIndex = new LexicalIndex(corpus.Passages, new RetrievalOptions { MaxTypoEdits = 0 });
+        var strict = new LuceneRetriever(strictIndex, new RetrievalOptions());
         const string question = "What are Kazakhstan's main exports to Tajikistan?";
 
         Assert.Equal(
@@ -57,10 +63,10 @@ public sealed class TypoToleranceTests : IDisposable
     [Fact]
     public void A_typo_is_not_corrected_when_typo_tolerance_is_off()
     {
-        using var strict = new LuceneRetriever(corpus.Passages, new RetrievalOptions { MaxTypoEdits = 0 });
+        using var strict = new LexicalIndex(corpus.Passages, new RetrievalOptions { MaxTypoEdits = 0 });
 
         Assert.Equal("kazakstan", strict.CorrectSpelling("kazakstan"));
     }
 
-    public void Dispose() => retriever.Dispose();
+    public void Dispose() => index.Dispose();
 }

@@ -1,11 +1,10 @@
 using System.Text;
-using Lucene.Net.Analysis;
 using TajKazBot.Core.Retrieval;
 
 namespace TajKazBot.Core.Answering;
 
 /// <summary>Puts the words of a passage that matched the question in markdown bold.</summary>
-public sealed class MatchHighlighter(Analyzer analyzer)
+public sealed class MatchHighlighter(ITermStatistics terms)
 {
     public string Bold(string text, IReadOnlySet<string> matchedTerms)
     {
@@ -13,7 +12,7 @@ public sealed class MatchHighlighter(Analyzer analyzer)
         {
             return text;
         }
-        var spans = TextAnalysis.Tokens(analyzer, LuceneRetriever.TextField, text)
+        var spans = terms.Terms(text)
             .Where(t => matchedTerms.Contains(t.Term))
             .Select(t => (t.Start, t.End))
             .ToList();

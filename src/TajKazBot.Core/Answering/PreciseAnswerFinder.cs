@@ -10,7 +10,7 @@ namespace TajKazBot.Core.Answering;
 /// when it scores at least <see cref="AnsweringOptions.PreciseSecondSentenceShare"/> of it, since an answer
 /// often runs over two sentences ("… such as the CSTO. Their cooperation within these forums …").
 /// </summary>
-public sealed class PreciseAnswerFinder(LuceneRetriever lexical, SemanticIndex? semantic, AnsweringOptions options)
+public sealed class PreciseAnswerFinder(ITermStatistics lexical, SemanticIndex? semantic, AnsweringOptions options)
 {
     /// <summary>The answering sentence(s) of the first ranked passage, or null when there is none.</summary>
     public string? Find(RetrievalResult retrieval)
@@ -35,7 +35,7 @@ public sealed class PreciseAnswerFinder(LuceneRetriever lexical, SemanticIndex? 
             .Select(span =>
             {
                 var text = best.Passage.Text[span.Start..span.End];
-                var found = TextAnalysis.DistinctTerms(lexical.Analyzer, LuceneRetriever.TextField, text).Where(weights.ContainsKey).Sum(t => weights[t]);
+                var found = lexical.Terms(text).Select(t => t.Term).Distinct().Where(weights.ContainsKey).Sum(t => weights[t]);
                 var lexicalScore = total > 0 ? found / total : 0;
                 return vectors is not null && vectors.TryGetValue(span, out var cosine)
                     ? options.PreciseSemanticWeight * cosine + (1 - options.PreciseSemanticWeight) * lexicalScore

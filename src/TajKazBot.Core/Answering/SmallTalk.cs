@@ -36,7 +36,7 @@ public sealed partial class SmallTalk
         filler = phrases.Filler.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         patterns = phrases.Intents.SelectMany((intent, i) => intent.Phrases.Select(p => (i, Words(p)))).Where(p => p.Item2.Length > 0).ToList();
         vocabulary = patterns.SelectMany(p => p.Words).Concat(filler).ToHashSet(StringComparer.Ordinal);
-        vectors = semantic is null ? [] : patterns.Select(p => (p.Intent, semantic.Embed(string.Join(' ', p.Words)))).ToList();
+        vectors = semantic is null ? [] : patterns.Zip(semantic.EmbedShort(patterns.Select(p => string.Join(' ', p.Words)).ToList()), (p, v) => (p.Intent, v)).ToList();
     }
 
     /// <summary>The small talk the message is, or null for a question.</summary>

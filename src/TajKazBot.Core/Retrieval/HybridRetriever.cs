@@ -17,11 +17,11 @@ namespace TajKazBot.Core.Retrieval;
 /// <param name="ranking">A second encoder's index to rank passages by (the first then only measures); null ranks with the first.</param>
 public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options, SemanticIndex? ranking = null) : IPassageRetriever
 {
-    private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Passages);
+    private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Index.Passages);
 
     public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null)
     {
-        var passages = lexical.Passages;
+        var passages = lexical.Index.Passages;
         var words = lexical.Retrieve(question, passages.Count, followUp);
         var searched = words.Searched.Trim();
         if (count <= 0 || passages.Count == 0 || !searched.Any(char.IsLetterOrDigit))
@@ -31,7 +31,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
 
         // Encoder calls are the cost of a turn: one for the topic (the question without the subject's words),
         // and one for ranking, by the ranking encoder, or by MiniLM when the question has no subject words.
-        var topic = lexical.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
+        var topic = lexical.Index.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
         var topicVector = semantic.Embed(topic.Length > 0 ? topic : searched);
         var vector = ranking is not null || topic == searched ? topicVector : semantic.Embed(searched);
         var ranker = ranking ?? semantic;

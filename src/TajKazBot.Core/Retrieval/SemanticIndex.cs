@@ -34,11 +34,17 @@ public sealed partial class SemanticIndex
         {
             sentences[i] = spans[i].Select(span => new PassageSentence(span.Start, span.End, vectors[next++])).ToList();
         }
-        nameVectors = EmbedEach(passages.SelectMany(p => NamePhrase().Matches(p.Text).Select(m => m.Value)).Distinct());
+        nameVectors = EmbedShort(passages.SelectMany(p => NamePhrase().Matches(p.Text).Select(m => m.Value)).Distinct().ToList());
     }
 
     /// <summary>A text's vector (cached by text: a repeated question or context costs no model run).</summary>
     public float[] Embed(string text) => embedder.EmbedOne(text);
+
+    /// <summary>
+    /// Vectors of many short texts (names, phrases) in batches: texts of similar, short length pad little,
+    /// so a batch costs about what one text does.
+    /// </summary>
+    public float[][] EmbedShort(IReadOnlyList<string> texts) => texts.Chunk(64).SelectMany(batch => embedder.Embed(batch)).ToArray();
 
     /// <summary>A question's vector, with the encoder's query prefix where it has one (cached).</summary>
     public float[] EmbedQuestion(string text) => embedder.EmbedQuery(text);

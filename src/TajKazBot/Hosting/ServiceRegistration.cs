@@ -55,10 +55,12 @@ public static class ServiceRegistration
             var settings = sp.GetRequiredService<IOptions<CorpusSettings>>().Value;
             return CorpusLoader.Load(Resolve(contentRoot, settings.Path), new ChunkingOptions(settings.MaxPassageChars));
         });
-        services.AddSingleton(sp => new LuceneRetriever(
+        services.AddSingleton(sp => new LexicalIndex(
             sp.GetRequiredService<LoadedCorpus>().Passages,
             ResolveIndexPath(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value, contentRoot),
             EnglishWords.Load()));
+        services.AddSingleton<ITermStatistics>(sp => sp.GetRequiredService<LexicalIndex>());
+        services.AddSingleton(sp => new LuceneRetriever(sp.GetRequiredService<LexicalIndex>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
         services.AddSingleton<SentenceEmbedder>();
         services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredService<SentenceEmbedder>()));
         services.AddKeyedSingleton(nameof(RetrievalOptions.ArcticRanking), (sp, _) =>
@@ -69,10 +71,10 @@ public static class ServiceRegistration
             var lexical = sp.GetRequiredService<LuceneRetriever>();
             return options.Semantic ? new HybridRetriever(lexical, sp.GetRequiredService<SemanticIndex>(), options, RankingIndex(sp, options)) : lexical;
         });
-        services.AddSingleton(sp => new MatchHighlighter(sp.GetRequiredService<LuceneRetriever>().Analyzer));
+        services.AddSingleton<MatchHighlighter>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
         services.AddSingleton(sp => new PreciseAnswerFinder(
-            sp.GetRequiredService<LuceneRetriever>(),
+            sp.GetRequiredService<ITermStatistics>(),
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null,
             sp.GetRequiredService<AnsweringOptions>()));
         services.AddSingleton<ExtractiveAnswerer>();

@@ -13,11 +13,12 @@ public sealed class SemanticFixture : IDisposable
     public SemanticFixture()
     {
         Corpus = RepositoryCorpus.Corpus;
-        Lexical = new LuceneRetriever(Corpus.Passages, Options, EnglishWords.Load());
+        Index = new LexicalIndex(Corpus.Passages, Options, EnglishWords.Load());
+        Lexical = new LuceneRetriever(Index, Options);
         Semantic = new SemanticIndex(Corpus.Passages, Embedder);
         Ranking = new SemanticIndex(Corpus.Passages, RankingEmbedder);
         Hybrid = new HybridRetriever(Lexical, Semantic, Options, Ranking);
-        Answerer = TestAnswerer.Create(Hybrid, Lexical, Semantic, Corpus);
+        Answerer = TestAnswerer.Create(Hybrid, Index, Semantic, Corpus);
     }
 
     public RetrievalOptions Options { get; } = new();
@@ -30,6 +31,8 @@ public sealed class SemanticFixture : IDisposable
 
     public LoadedCorpus Corpus { get; }
 
+    public LexicalIndex Index { get; }
+
     public LuceneRetriever Lexical { get; }
 
     public SemanticIndex Semantic { get; }
@@ -40,7 +43,7 @@ public sealed class SemanticFixture : IDisposable
 
     public void Dispose()
     {
-        Lexical.Dispose();
+        Index.Dispose();
         Embedder.Dispose();
         RankingEmbedder.Dispose();
     }

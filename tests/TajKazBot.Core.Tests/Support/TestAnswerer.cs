@@ -9,12 +9,12 @@ public static class TestAnswerer
 {
     public static string SmallTalkPath { get; } = Path.Combine(Path.GetDirectoryName(RepositoryCorpus.Folder)!, "prompts", "smalltalk.json");
 
-    public static QuestionAnswerer Create(IPassageRetriever retriever, LuceneRetriever lexical, SemanticIndex? semantic, LoadedCorpus corpus, DeclineOptions? decline = null)
+    public static QuestionAnswerer Create(IPassageRetriever retriever, ITermStatistics terms, SemanticIndex? semantic, LoadedCorpus corpus, DeclineOptions? decline = null)
     {
         var answering = new AnsweringOptions();
         return new QuestionAnswerer(
             retriever,
-            new ExtractiveAnswerer(new MatchHighlighter(lexical.Analyzer), new PreciseAnswerFinder(lexical, semantic, answering), answering),
+            new ExtractiveAnswerer(new MatchHighlighter(terms), new PreciseAnswerFinder(terms, semantic, answering), answering),
             new Declines(corpus),
             new DeclinePolicy(decline ?? new DeclineOptions()),
             new SmallTalk(SmallTalkPhrases.Load(SmallTalkPath), corpus, semantic),

@@ -1,0 +1,160 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using TajKazBot.Core.Corpus;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace TajKazBot.Core.Retrieval;
+
+/// <summary>
+/// The Lucene.NET index of the passages and what it knows of their words: analyzers, term statistics,
+/// spelling and the words naming the document's subject. One <see cref="SearcherManager"/> serves all
+/// requests, acquired and released in one place (<see cref="Read{T}"/>).
+/// </summary>
+public sealed class LexicalIndex : ITermStatistics, IDisposable
+{
+    public const string TextField = "text";
+    public const string SectionField = "section";
+
+    /// <summary>The passage text as unstemmed lower-case words (possessives dropped, stop words kept): the vocabulary typos are matched against.</summary>
+    public const string WordField = "word";
+    public const string OrdinalField = "ordinal";
+    private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly RetrievalOptions options;
+    private readonly LuceneDirectory directory;
+    private readonly SearcherManager searchers;
+    private readonly Analyzer wordAnalyzer;
+    private readonly Analyzer questionAnalyzer;
+    private readonly SpellingCorrector spelling;
+    private readonly IReadOnlyList<IReadOnlySet<string>> passageTerms;
+
+    /// <param name="lexicon">English words (see <see cref="EnglishWords"/>): common ones are never taken for typos, and proper nouns the document does not use mark unknown names; none by default.</param>
+    public LexicalIndex(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon? lexicon = null)
+    {
+        lexicon ??= EnglishLexicon.Empty;
+        Passages = passages;
+        this.options = options;
+        Analyzer = new EnglishAnalyzer(Version);
+        wordAnalyzer = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var words = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(words, new LowerCaseFilter(Version, new EnglishPossessiveFilter(Version, words)));
+        });
+        questionAnalyzer = new EnglishAnalyzer(Version, QuestionStopWords.Create(Version));
+        spelling = new SpellingCorrector(Analyzer, wordAnalyzer, [TextField, SectionField], WordField, lexicon.Words, options.MaxTypoEdits);
+        Unknown = new UnknownTerms(Knows, lexicon);
+        passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
+        directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
+        Write(passages);
+        searchers = new SearcherManager(directory, new Bm25SearcherFactory(options.K1, options.B));
+    }
+
+    /// <summary>The index's analyzer: English stemming and stop words.</summary>
+    public Analyzer Analyzer { get; }
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>The question's names and numbers that the document never uses.</summary>
+    public UnknownTerms Unknown { get; }
+
+    /// <summary>Runs a read against the current searcher, acquired and released here only.</summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public IReadOnlyList<(string Term, int Start, int End)> Terms(string text) => TextAnalysis.Tokens(Analyzer, TextField, text);
+
+    /// <summary>A question's terms: the index's analysis, framing words ("tell me about") dropped, bounded in number.</summary>
+    public List<string> QueryTerms(string question) =>
+        TextAnalysis.DistinctTerms(questionAnalyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
+
+    /// <summary>The analysed terms of passage number <paramref name="ordinal"/>.</summary>
+    public IReadOnlySet<string> TermsOf(int ordinal) => passageTerms[ordinal];
+
+    public int DocFreq(string term) => Read(s => s.IndexReader.DocFreq(new Term(TextField, term)));
+
+    public double Idf(string term) => Idf(DocFreq(term));
+
+    public double Idf(int docFreq) => Math.Log(1 + (Passages.Count - docFreq + 0.5) / (docFreq + 0.5));
+
+    /// <summary>Terms in more than <see cref="RetrievalOptions.UbiquitousTermShare"/> of passages (the document's subject) are no evidence.</summary>
+    public bool IsUbiquitous(int docFreq) => docFreq > options.UbiquitousTermShare * Passages.Count;
+
+    /// <summary>Whether the document uses the word (lower case, unstemmed; numbers too).</summary>
+    public bool Knows(string word) => Read(s => s.IndexReader.DocFreq(new Term(WordField, word)) > 0);
+
+    /// <summary>The text with words the document does not use replaced by their closest document words (typos).</summary>
+    public string CorrectSpelling(string text) => Read(s => spelling.Correct(text, s.IndexReader));
+
+    /// <summary>
+    /// The text without the words that name the document's subject (terms in more than
+    /// <see cref="RetrievalOptions.SubjectTermShare"/> of passages, here the two countries), so what is left
+    /// is what the question asks about them.
+    /// </summary>
+    public string WithoutSubjectWords(string text) => Read(searcher =>
+    {
+        var kept = new StringBuilder(text.Length);
+        var position = 0;
+        foreach (var (term, start, end) in Terms(text))
+        {
+            if (searcher.IndexReader.DocFreq(new Term(TextField, term)) > options.SubjectTermShare * Passages.Count)
+            {
+                kept.Append(text, position, start - position);
+                position = end;
+            }
+        }
+        return kept.Append(text, position, text.Length - position).ToString().Trim();
+    });
+
+    private void Write(IReadOnlyList<Passage> passages)
+    {
+        var indexAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [WordField] = wordAnalyzer });
+        var config = new IndexWriterConfig(Version, indexAnalyzer) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(options.K1, options.B) };
+        using var writer = new IndexWriter(directory, config);
+        for (var i = 0; i < passages.Count; i++)
+        {
+            writer.AddDocument(new Lucene.Net.Documents.Document
+            {
+                new StringField("id", passages[i].Id, Field.Store.YES),
+                new StoredField(OrdinalField, i),
+                new TextField(TextField, passages[i].Text, Field.Store.NO),
+                new TextField(SectionField, passages[i].SectionPath, Field.Store.NO),
+                new TextField(WordField, passages[i].Text, Field.Store.NO),
+            });
+        }
+        writer.Commit();
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        directory.Dispose();
+        Analyzer.Dispose();
+        wordAnalyzer.Dispose();
+        questionAnalyzer.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory(float k1, float b) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity(k1, b) };
+    }
+}
