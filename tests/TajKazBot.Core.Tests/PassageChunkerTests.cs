@@ -61,7 +61,7 @@ public sealed class PassageChunkerTests
     {
         var sentences = Enumerable.Range(1, 30).Select(i => $"Sentence number {i} talks about trade and cooperation in detail.").ToList();
         var text = "Title\n1. Section\n" + string.Join(' ', sentences) + "\n";
-        var document = DocumentParser.Parse(text, "long.txt");
+        var document = CorpusLoader.Read(text, "long.txt");
 
         var passages = PassageChunker.Chunk(document, new ChunkingOptions(MaxPassageChars: 300));
 
@@ -85,7 +85,7 @@ public sealed class PassageChunkerTests
     public void A_single_sentence_longer_than_the_limit_is_cut_at_spaces()
     {
         var text = "Title\n" + string.Join(' ', Enumerable.Repeat("word", 200)) + "\n";
-        var document = DocumentParser.Parse(text, "words.txt");
+        var document = CorpusLoader.Read(text, "words.txt");
 
         var passages = PassageChunker.Chunk(document, new ChunkingOptions(MaxPassageChars: 250));
 

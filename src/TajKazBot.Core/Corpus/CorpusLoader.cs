@@ -1,8 +1,11 @@
 namespace TajKazBot.Core.Corpus;
 
-/// <summary>Reads every .txt and .md file of a folder into documents and passages.</summary>
+/// <summary>Reads every file of a folder that a reader knows (plain text, Markdown) into documents and passages.</summary>
 public static class CorpusLoader
 {
+    /// <summary>One reader per format; the next formats plug in here.</summary>
+    public static IReadOnlyList<IDocumentReader> Readers { get; } = [new MarkdownReader(), new PlainTextReader()];
+
     public static LoadedCorpus Load(string folder, ChunkingOptions options)
     {
         if (!Directory.Exists(folder))
@@ -12,18 +15,24 @@ public static class CorpusLoader
         var files = Files(folder).ToList();
         if (files.Count == 0)
         {
-            throw new InvalidOperationException($"Corpus folder '{folder}' holds no .txt or .md file.");
+            throw new InvalidOperationException($"Corpus folder '{folder}' holds no file of a known format ({string.Join(", ", Readers.SelectMany(r => r.Extensions))}).");
         }
         var documents = files
-            .Select(f => DocumentParser.Parse(File.ReadAllText(f), f) with { SourceFile = Path.GetRelativePath(folder, f) })
+            .Select(f => Read(File.ReadAllText(f), f) with { SourceFile = Path.GetRelativePath(folder, f) })
             .ToList();
         var passages = documents.SelectMany(d => PassageChunker.Chunk(d, options)).ToList();
         return new LoadedCorpus(documents, passages);
     }
 
+    /// <summary>The document in a file's text, read by the reader of its format.</summary>
+    public static Document Read(string text, string sourceFile) => ReaderFor(sourceFile)!.Read(text, sourceFile);
+
     /// <summary>The corpus files of a folder and its subfolders, in a stable order.</summary>
     public static IEnumerable<string> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Where(f => ReaderFor(f) is not null)
             .Order(StringComparer.Ordinal);
+
+    private static IDocumentReader? ReaderFor(string file) =>
+        Readers.FirstOrDefault(r => r.Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
 }

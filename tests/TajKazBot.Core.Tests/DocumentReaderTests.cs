@@ -2,12 +2,12 @@ using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Tests;
 
-public sealed class DocumentParserTests
+public sealed class DocumentReaderTests
 {
     [Fact]
     public void Recovers_title_numbered_sections_and_sub_headings_of_the_corpus()
     {
-        var document = DocumentParser.Parse(File.ReadAllText(RepositoryCorpus.FilePath), RepositoryCorpus.FilePath);
+        var document = CorpusLoader.Read(File.ReadAllText(RepositoryCorpus.FilePath), RepositoryCorpus.FilePath);
 
         Assert.Equal("Bilateral Relationship between Tajikistan and Kazakhstan", document.Title);
         Assert.Equal(["Historical Background", "Diplomatic Relations", "Trade and Economic Relations"], document.Sections);
@@ -22,7 +22,7 @@ public sealed class DocumentParserTests
     {
         var text = File.ReadAllText(RepositoryCorpus.FilePath);
 
-        var document = DocumentParser.Parse(text, RepositoryCorpus.FilePath);
+        var document = CorpusLoader.Read(text, RepositoryCorpus.FilePath);
 
         Assert.Equal(26, document.Paragraphs.Count);
         Assert.All(document.Paragraphs, p => Assert.Equal(text[p.Start..p.End], p.Text));
@@ -33,10 +33,10 @@ public sealed class DocumentParserTests
     {
         const string text = "# Guide\n\nIntro line one\ncontinues here.\n\n## Setup\n\nInstall it.\n\n### Details\n\nMore words.\n\n## Use\n\nRun it.\n";
 
-        var document = DocumentParser.Parse(text, "guide.md");
+        var document = CorpusLoader.Read(text, "guide.md");
 
         Assert.Equal("Guide", document.Title);
-        Assert.Equal(["Setup", "Use"], document.Sections.Skip(0).Where(s => s != "Guide"));
+        Assert.Equal(["Setup", "Use"], document.Sections);
         Assert.Equal("Intro line one\ncontinues here.", document.Paragraphs[0].Text);
         Assert.Equal(["Setup", "Details"], document.Paragraphs[2].Headings);
         Assert.Equal(["Use"], document.Paragraphs[3].Headings);
@@ -48,7 +48,7 @@ public sealed class DocumentParserTests
     {
         const string text = "this file has no title line, only prose.\nand a second paragraph of prose follows here.";
 
-        var document = DocumentParser.Parse(text, "/tmp/plain-notes.txt");
+        var document = CorpusLoader.Read(text, "/tmp/plain-notes.txt");
 
         Assert.Equal("Plain notes", document.Title);
         Assert.Empty(document.Sections);
@@ -61,11 +61,45 @@ public sealed class DocumentParserTests
     {
         const string text = "Title Here\r\n1. First Part\r\nA sentence of body text.\r\nAnother sentence of body text.\r\n";
 
-        var document = DocumentParser.Parse(text, "x.txt");
+        var document = CorpusLoader.Read(text, "x.txt");
 
         Assert.Equal("Title Here", document.Title);
         Assert.Equal(["First Part"], document.Sections);
         Assert.All(document.Paragraphs, p => Assert.Equal(text[p.Start..p.End], p.Text));
         Assert.Equal("A sentence of body text.", document.Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void A_hash_line_inside_a_code_fence_is_code_not_a_heading()
+    {
+        const string text = "# Guide\n\n## Setup\n\nInstall it.\n\n```bash\n# not a heading\nmake\n```\n\nThen run it.\n";
+
+        var document = new MarkdownReader().Read(text, "guide.md");
+
+        Assert.Equal(["Setup"], document.Sections);
+        Assert.Equal(["Install it.", "Then run it."], document.Paragraphs.Select(p => p.Text));
+        Assert.All(document.Paragraphs, p => Assert.Equal(["Setup"], p.Headings));
+    }
+
+    [Fact]
+    public void Setext_headings_and_list_items_are_read_as_markdown_means_them()
+    {
+        const string text = "Guide\n=====\n\nUsage\n-----\n\n- first item of the list\n- second item\n";
+
+        var document = new MarkdownReader().Read(text, "guide.md");
+
+        Assert.Equal("Guide", document.Title);
+        Assert.Equal(["Usage"], document.Sections);
+        Assert.Equal(["first item of the list", "second item"], document.Paragraphs.Select(p => p.Text));
+        Assert.All(document.Paragraphs, p => Assert.Equal(text[p.Start..p.End], p.Text));
+    }
+
+    [Theory]
+    [InlineData("notes.md", typeof(MarkdownReader))]
+    [InlineData("notes.txt", typeof(PlainTextReader))]
+    [InlineData("library.rst.txt", typeof(PlainTextReader))]
+    public void Each_format_has_its_own_reader(string file, Type reader)
+    {
+        Assert.Contains(CorpusLoader.Readers, r => r.GetType() == reader && r.Extensions.Any(e => file.EndsWith(e, StringComparison.Ordinal)));
     }
 }
