@@ -10,16 +10,16 @@ public sealed class HybridRetrieverTests(SemanticFixture fixture)
     [Theory]
     [InlineData("Which global body do both nations back each other in?", "United Nations")]
     [InlineData("Why would the bigger state want electricity from Tajik dams?", "diversify its energy sources")]
-    public void Fusion_ranks_a_paraphrase_above_lexically_similar_wrong_passages(string question, string expected)
+    public async Task Fusion_ranks_a_paraphrase_above_lexically_similar_wrong_passages(string question, string expected)
     {
         Assert.DoesNotContain(expected, fixture.Lexical.Retrieve(question, 3).Passages[0].Passage.Text);
-        Assert.Contains(expected, fixture.Hybrid.Retrieve(question, 3).Passages[0].Passage.Text);
+        Assert.Contains(expected, (await fixture.Hybrid.RetrieveAsync(question, 3)).Passages[0].Passage.Text);
     }
 
     [Fact]
-    public void Ranks_every_passage_best_first_with_the_question_vector_and_the_lexical_terms()
+    public async Task Ranks_every_passage_best_first_with_the_question_vector_and_the_lexical_terms()
     {
-        var result = fixture.Hybrid.Retrieve("Which fruits does Tajikistan export to Kazakhstan?", 5);
+        var result = await fixture.Hybrid.RetrieveAsync("Which fruits does Tajikistan export to Kazakhstan?", 5);
 
         Assert.Equal(5, result.Passages.Count);
         Assert.True(result.Passages.Zip(result.Passages.Skip(1)).All(p => p.First.Score >= p.Second.Score));
@@ -30,22 +30,22 @@ public sealed class HybridRetrieverTests(SemanticFixture fixture)
     }
 
     [Fact]
-    public void A_follow_up_is_read_with_its_context()
+    public async Task A_follow_up_is_read_with_its_context()
     {
         const string followUp = "Which sectors in particular?";
         const string expected = "transportation, energy, and telecommunications";
 
-        var alone = RankOf(expected, fixture.Hybrid.Retrieve(followUp, 26));
-        var withContext = RankOf(expected, fixture.Hybrid.Retrieve(followUp, 26, FollowUpQuestions.Of(followUp, [new("Has Kazakhstan invested in Tajikistan's infrastructure?", "…")])));
+        var alone = RankOf(expected, await fixture.Hybrid.RetrieveAsync(followUp, 26));
+        var withContext = RankOf(expected, await fixture.Hybrid.RetrieveAsync(followUp, 26, FollowUpQuestions.Of(followUp, [new("Has Kazakhstan invested in Tajikistan's infrastructure?", "…")])));
 
         Assert.InRange(withContext, 1, 3);
         Assert.True(withContext < alone, $"rank {withContext} with context, {alone} without");
     }
 
     [Fact]
-    public void Typos_are_corrected_before_both_rankings()
+    public async Task Typos_are_corrected_before_both_rankings()
     {
-        var result = fixture.Hybrid.Retrieve("Where is the Kazakstan embasy in Tajikistan?", 3);
+        var result = await fixture.Hybrid.RetrieveAsync("Where is the Kazakstan embasy in Tajikistan?", 3);
 
         Assert.Contains("embassy in Dushanbe", result.Passages[0].Passage.Text);
         Assert.Contains("kazakhstan", result.Terms);
@@ -56,9 +56,9 @@ public sealed class HybridRetrieverTests(SemanticFixture fixture)
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("?!")]
-    public void Questions_without_words_are_not_answerable(string question)
+    public async Task Questions_without_words_are_not_answerable(string question)
     {
-        var result = fixture.Hybrid.Retrieve(question, 3);
+        var result = await fixture.Hybrid.RetrieveAsync(question, 3);
 
         Assert.Empty(result.Passages);
     }

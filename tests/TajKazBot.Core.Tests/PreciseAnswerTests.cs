@@ -27,14 +27,14 @@ public sealed class PreciseAnswerTests(SemanticFixture fixture)
     }
 
     [Fact]
-    public void Picks_the_answering_sentence_by_meaning_as_well()
+    public async Task Picks_the_answering_sentence_by_meaning_as_well()
     {
         using var index = new LexicalIndex(Passages, new RetrievalOptions());
         var lexical = new LuceneRetriever(index, new RetrievalOptions());
-        var semantic = new SemanticIndex(Passages, fixture.Embedder);
+        var semantic = await SemanticIndex.BuildAsync(Passages, fixture.Embedder);
         var finder = new PreciseAnswerFinder(index, semantic, new AnsweringOptions());
 
-        var precise = finder.Find(new HybridRetriever(lexical, semantic, new RetrievalOptions()).Retrieve("Which goods does Kazakhstan sell to its neighbour?", 3));
+        var precise = finder.Find(await new HybridRetriever(lexical, semantic, new RetrievalOptions()).RetrieveAsync("Which goods does Kazakhstan sell to its neighbour?", 3));
 
         Assert.NotNull(precise);
         Assert.Contains("machinery and fuel", precise);

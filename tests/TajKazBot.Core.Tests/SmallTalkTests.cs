@@ -21,9 +21,9 @@ public sealed class SmallTalkTests(SemanticFixture fixture)
     [InlineData("r u a bot", "identity")]
     [InlineData("hi, what can you do?", "capabilities")]
     [InlineData("What can I ask you?", "capabilities")]
-    public void Small_talk_is_recognised_in_its_variations(string message, string intent)
+    public async Task Small_talk_is_recognised_in_its_variations(string message, string intent)
     {
-        var smallTalk = new SmallTalk(SmallTalkPhrases.Load(TestAnswerer.SmallTalkPath), fixture.Corpus);
+        var smallTalk = await SmallTalk.CreateAsync(SmallTalkPhrases.Load(TestAnswerer.SmallTalkPath), fixture.Corpus);
 
         Assert.Equal(intent, smallTalk.Match(message)?.Name);
     }
@@ -34,9 +34,9 @@ public sealed class SmallTalkTests(SemanticFixture fixture)
     [InlineData("who are they?")]
     [InlineData("what can they do about water?")]
     [InlineData("Which Tajik president visited Kazakhstan?")]
-    public void A_question_is_not_small_talk(string message)
+    public async Task A_question_is_not_small_talk(string message)
     {
-        var smallTalk = new SmallTalk(SmallTalkPhrases.Load(TestAnswerer.SmallTalkPath), fixture.Corpus);
+        var smallTalk = await SmallTalk.CreateAsync(SmallTalkPhrases.Load(TestAnswerer.SmallTalkPath), fixture.Corpus);
 
         Assert.Null(smallTalk.Match(message));
     }

@@ -14,7 +14,7 @@ public sealed class TurnFailureTests
     public async Task A_failing_retriever_gets_the_user_an_apology_not_a_500()
     {
         var retriever = new Mock<IPassageRetriever>();
-        retriever.Setup(r => r.Retrieve(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<FollowUp?>()))
+        retriever.Setup(r => r.RetrieveAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<FollowUp?>(), It.IsAny<CancellationToken>()))
             .Throws(new IOException("index unreadable"));
         using var host = new BotHost(services: s => s.AddSingleton(retriever.Object));
         var client = host.Client();

@@ -35,7 +35,7 @@ public sealed class QuestionAnswerer(
         // A model-rewritten follow-up stands alone, so nothing is carried over; without one, the plain method carries.
         var standalone = followUp is null || rewriter is null || budget is null ? null : await rewriter.StandaloneAsync(cleaned, history, budget);
         var searched = standalone ?? cleaned;
-        var retrieval = retriever.Retrieve(searched, options.RetrieveCount, standalone is null ? followUp : null);
+        var retrieval = await retriever.RetrieveAsync(searched, options.RetrieveCount, standalone is null ? followUp : null, cancellationToken);
         if (!policy.IsClose(retrieval) && smallTalk.MatchMeaning(cleaned, retrieval.QuestionVector, policy.Options.SmallTalkSimilarity) is { } meant)
         {
             return SmallTalkAnswer(meant);

@@ -22,21 +22,30 @@ public sealed partial class SmallTalk
 
     private readonly SmallTalkPhrases phrases;
     private readonly LoadedCorpus corpus;
-    private readonly SemanticIndex? semantic;
     private readonly List<(int Intent, string[] Words)> patterns;
     private readonly HashSet<string> filler;
     private readonly HashSet<string> vocabulary;
-    private readonly List<(int Intent, float[] Vector)> vectors;
+    private readonly List<(int Intent, float[] Vector)> vectors = [];
 
-    public SmallTalk(SmallTalkPhrases phrases, LoadedCorpus corpus, SemanticIndex? semantic = null)
+    private SmallTalk(SmallTalkPhrases phrases, LoadedCorpus corpus)
     {
         this.phrases = phrases;
         this.corpus = corpus;
-        this.semantic = semantic;
         filler = phrases.Filler.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         patterns = phrases.Intents.SelectMany((intent, i) => intent.Phrases.Select(p => (i, Words(p)))).Where(p => p.Item2.Length > 0).ToList();
         vocabulary = patterns.SelectMany(p => p.Words).Concat(filler).ToHashSet(StringComparer.Ordinal);
-        vectors = semantic is null ? [] : patterns.Zip(semantic.EmbedShort(patterns.Select(p => string.Join(' ', p.Words)).ToList()), (p, v) => (p.Intent, v)).ToList();
+    }
+
+    /// <param name="semantic">With it, short messages close in meaning to a phrase count too.</param>
+    public static async Task<SmallTalk> CreateAsync(SmallTalkPhrases phrases, LoadedCorpus corpus, SemanticIndex? semantic = null, CancellationToken cancellationToken = default)
+    {
+        var smallTalk = new SmallTalk(phrases, corpus);
+        if (semantic is not null)
+        {
+            var vectors = await semantic.EmbedShortAsync(smallTalk.patterns.Select(p => string.Join(' ', p.Words)).ToList(), cancellationToken);
+            smallTalk.vectors.AddRange(smallTalk.patterns.Zip(vectors, (p, v) => (p.Intent, v)));
+        }
+        return smallTalk;
     }
 
     /// <summary>The small talk the message is, or null for a question.</summary>

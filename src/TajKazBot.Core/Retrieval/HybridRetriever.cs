@@ -19,7 +19,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
 {
     private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Index.Passages);
 
-    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null)
+    public async Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default)
     {
         var passages = lexical.Index.Passages;
         var words = lexical.Retrieve(question, passages.Count, followUp);
@@ -32,14 +32,15 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         // Encoder calls are the cost of a turn: one for the topic (the question without the subject's words),
         // and one for ranking, by the ranking encoder, or by MiniLM when the question has no subject words.
         var topic = lexical.Index.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
-        var topicVector = semantic.Embed(topic.Length > 0 ? topic : searched);
-        var vector = ranking is not null || topic == searched ? topicVector : semantic.Embed(searched);
+        var topicVector = await semantic.EmbedAsync(topic.Length > 0 ? topic : searched, cancellationToken);
+        var vector = ranking is not null || topic == searched ? topicVector : await semantic.EmbedAsync(searched, cancellationToken);
         var ranker = ranking ?? semantic;
-        var similarity = ranker.Similarities(ranking is null ? vector : ranking.EmbedQuestion(searched));
+        var similarity = ranker.Similarities(ranking is null ? vector : await ranking.EmbedQuestionAsync(searched, cancellationToken));
         if (followUp is not null)
         {
             var weight = followUp.PointsBack ? options.ContextWeight : options.SwitchContextWeight;
-            similarity = similarity.Zip(ranker.Similarities(ranker.EmbedQuestion(followUp.Context)), (q, c) => (q + weight * c) / (1 + weight)).ToArray();
+            var context = ranker.Similarities(await ranker.EmbedQuestionAsync(followUp.Context, cancellationToken));
+            similarity = similarity.Zip(context, (q, c) => (q + weight * c) / (1 + weight)).ToArray();
         }
 
         var bm25 = new double[passages.Count];
@@ -67,11 +68,19 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .Select(i => new ScoredPassage(passages[i], fused[i], matched[i] ?? new HashSet<string>()))
             .ToList();
 
+        var unknownNames = new List<string>();
+        foreach (var name in words.UnknownNames)
+        {
+            if (!await semantic.IsAliasAsync(name, options.AliasSimilarity, cancellationToken))
+            {
+                unknownNames.Add(name);
+            }
+        }
         return words with
         {
             Passages = ranked,
             Similarity = Math.Max(0, semantic.BestSentenceSimilarity(topicVector)),
-            UnknownNames = words.UnknownNames.Where(name => !semantic.IsAlias(name, options.AliasSimilarity)).ToList(),
+            UnknownNames = unknownNames,
             QuestionVector = vector,
         };
     }

@@ -13,6 +13,10 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
 {
     public LexicalIndex Index => index;
 
+    public Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Retrieve(question, count, followUp));
+
+    /// <summary>Lucene runs in memory and without waiting, so the lexical stage is synchronous.</summary>
     public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null)
     {
         var searched = index.CorrectSpelling(question);

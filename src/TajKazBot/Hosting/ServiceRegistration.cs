@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
@@ -10,6 +11,9 @@ namespace TajKazBot.Hosting;
 /// <summary>The services shared by the bot and the CLI verbs: corpus, index and answering, with validated settings.</summary>
 public static class ServiceRegistration
 {
+    /// <summary>The key of the encoder, and its index, that rank passages when <see cref="RetrievalOptions.ArcticRanking"/> is on.</summary>
+    public const string Ranking = "ranking";
+
     public static IServiceCollection AddQuestionAnswering(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<CorpusSettings>().Bind(configuration.GetSection(CorpusSettings.Section))
@@ -61,10 +65,16 @@ public static class ServiceRegistration
             EnglishWords.Load()));
         services.AddSingleton<ITermStatistics>(sp => sp.GetRequiredService<LexicalIndex>());
         services.AddSingleton(sp => new LuceneRetriever(sp.GetRequiredService<LexicalIndex>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
-        services.AddSingleton<SentenceEmbedder>();
-        services.AddSingleton(sp => new SemanticIndex(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredService<SentenceEmbedder>()));
-        services.AddKeyedSingleton(nameof(RetrievalOptions.ArcticRanking), (sp, _) =>
-            new SemanticIndex(sp.GetRequiredService<LoadedCorpus>().Passages, SentenceEmbedder.ArcticXs()));
+        // The encoders are registrations behind the ecosystem's embedding seam: another encoder, or a hosted
+        // embedding model, replaces one here. The semantic index is built once, at start.
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => SentenceEncoderGenerator.MiniLM());
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Ranking, (_, _) => SentenceEncoderGenerator.ArcticXs());
+        services.AddSingleton(sp => new SentenceEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.AddKeyedSingleton(Ranking, (sp, key) => new SentenceEmbedder(
+            sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(key), SentenceEmbedder.ArcticQueryPrefix));
+        services.AddSingleton(sp => SemanticIndex.BuildAsync(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredService<SentenceEmbedder>()).GetAwaiter().GetResult());
+        services.AddKeyedSingleton(Ranking, (sp, key) =>
+            SemanticIndex.BuildAsync(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredKeyedService<SentenceEmbedder>(key)).GetAwaiter().GetResult());
         services.AddSingleton<IPassageRetriever>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -80,10 +90,10 @@ public static class ServiceRegistration
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Declines>();
         services.AddSingleton(sp => new DeclinePolicy(sp.GetRequiredService<IOptions<DeclineOptions>>().Value));
-        services.AddSingleton(sp => new SmallTalk(
+        services.AddSingleton(sp => SmallTalk.CreateAsync(
             SmallTalkPhrases.Load(Resolve(contentRoot, sp.GetRequiredService<AnsweringOptions>().SmallTalkPath)),
             sp.GetRequiredService<LoadedCorpus>(),
-            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null));
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
         services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
         return services;
@@ -130,7 +140,7 @@ public static class ServiceRegistration
     }
 
     private static SemanticIndex? RankingIndex(IServiceProvider services, RetrievalOptions options) =>
-        options.ArcticRanking ? services.GetRequiredKeyedService<SemanticIndex>(nameof(RetrievalOptions.ArcticRanking)) : null;
+        options.ArcticRanking ? services.GetRequiredKeyedService<SemanticIndex>(Ranking) : null;
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
 
