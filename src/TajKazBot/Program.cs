@@ -7,9 +7,10 @@ using TajKazBot.Cli;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Feedback;
 using TajKazBot.Hosting;
 
-var verb = args.Length > 0 && args[0] is "ask" or "eval" ? args[0] : null;
+var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
 if (args.Length > 0 && args[0] == "package")
@@ -38,7 +39,8 @@ builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
 builder.Services.AddConversation(builder.Configuration, contentRoot);
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
-builder.Services.AddSingleton<IStorage, MemoryStorage>();
+builder.Services.AddConversationStorage(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddTransient<IBot, QaBot>();
 
@@ -58,7 +60,6 @@ catch (Exception invalid) when (invalid is OptionsValidationException or Invalid
 
 if (verb is not null)
 {
-    var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
     var rest = args.Skip(1).ToList();
     using var interrupted = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -68,9 +69,12 @@ if (verb is not null)
     };
     try
     {
-        return verb == "ask"
-            ? await AskCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token)
-            : await EvalCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token);
+        return verb switch
+        {
+            "ask" => await AskCommand.RunAsync(app.Services.GetRequiredService<QuestionAnswerer>(), rest, Console.Out, interrupted.Token),
+            "eval" => await EvalCommand.RunAsync(app.Services.GetRequiredService<QuestionAnswerer>(), rest, Console.Out, interrupted.Token),
+            _ => await FeedbackCommand.RunAsync(app.Services.GetRequiredService<IFeedbackStore>(), rest, Console.Out, interrupted.Token),
+        };
     }
     catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
     {
@@ -85,6 +89,7 @@ app.Services.GetRequiredService<IPassageRetriever>();
 app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
+app.MapOperations(passages);
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 
 await app.RunAsync();

@@ -82,7 +82,8 @@ public static class ServiceRegistration
         {
             return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services);
         }
-        var chat = new ChatModel(ChatKernel.Build(model, ChatKernel.CreateHttpClient(model)), model, services.GetRequiredService<ILogger<ChatModel>>());
+        var chat = new ChatModel(ChatKernel.Build(model, ChatKernel.CreateHttpClient(model)), model, services.GetRequiredService<ILogger<ChatModel>>(),
+            services.GetRequiredService<BotTelemetry>().Model);
         var prompts = PromptTemplates.Load(Resolve(contentRoot, model.PromptsPath));
         return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services,
             ActivatorUtilities.CreateInstance<GroundedAnswerer>(services, chat, prompts),
