@@ -8,9 +8,10 @@ namespace TajKazBot.Conversation;
 /// <summary>
 /// Bot Framework <see cref="IStorage"/> on Redis, so every instance behind a load balancer sees the same
 /// conversations. Each item is a hash of its JSON and its ETag; a write is one Lua script, so the ETag
-/// check and the write are atomic across instances. Semantics follow <see cref="MemoryStorage"/>: a
-/// <see cref="IStoreItem"/> whose ETag is neither <c>*</c> nor empty nor the stored one is a conflict
-/// (the same exception type); anything else overwrites. Every write renews the item's time to live.
+/// check and the write are atomic across instances. A <see cref="IStoreItem"/> whose ETag is neither
+/// <c>*</c> nor empty nor the stored one is a conflict, thrown as <see cref="MemoryStorage"/> throws it;
+/// anything else overwrites, as the SDK's Blob and Cosmos DB stores do (MemoryStorage alone refuses a
+/// missing ETag). Every write renews the item's time to live.
 /// </summary>
 public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, TimeSpan timeToLive) : IStorage
 {
@@ -63,6 +64,11 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, 
             var json = value is null ? JValue.CreateNull() : JToken.FromObject(value, serializer);
             if (value is IStoreItem && json is JObject item)
             {
+                // The item's own ETag property would otherwise sit beside the new one, differing only in case.
+                foreach (var stale in item.Properties().Where(p => string.Equals(p.Name, "eTag", StringComparison.OrdinalIgnoreCase)).ToList())
+                {
+                    stale.Remove();
+                }
                 item["eTag"] = newETag;
             }
             var conflict = await database.ScriptEvaluateAsync(Write, new

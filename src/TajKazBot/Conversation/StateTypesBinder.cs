@@ -5,13 +5,12 @@ namespace TajKazBot.Conversation;
 /// <summary>
 /// State is stored with Newtonsoft's type names (as <c>MemoryStorage</c> does), so it reads back as the
 /// bot's own records. Redis is outside the process, so a type name read from it is trusted only when it
-/// (and every generic argument) is the bot's own or a plain collection or primitive: a planted
+/// (and every generic argument) is the bot's own (an assembly named TajKazBot or TajKazBot.*) or a
+/// plain collection or primitive: a planted
 /// <c>$type</c> must not make the deserializer build anything else.
 /// </summary>
 public sealed class StateTypesBinder : DefaultSerializationBinder
 {
-    private static readonly HashSet<string> OwnAssemblies = ["TajKazBot", "TajKazBot.Core"];
-
     public override Type BindToType(string? assemblyName, string typeName)
     {
         var type = base.BindToType(assemblyName, typeName);
@@ -28,11 +27,14 @@ public sealed class StateTypesBinder : DefaultSerializationBinder
         {
             var definition = type.GetGenericTypeDefinition();
             return (definition == typeof(List<>) || definition == typeof(Dictionary<,>) || definition == typeof(Nullable<>)
-                    || OwnAssemblies.Contains(definition.Assembly.GetName().Name!))
+                    || IsOwn(definition))
                 && type.GetGenericArguments().All(IsAllowed);
         }
         return type.IsPrimitive || type == typeof(string) || type == typeof(object) || type == typeof(decimal) || type == typeof(DateTime)
             || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid)
-            || OwnAssemblies.Contains(type.Assembly.GetName().Name!);
+            || IsOwn(type);
     }
+
+    private static bool IsOwn(Type type) =>
+        type.Assembly.GetName().Name is { } name && (name == "TajKazBot" || name.StartsWith("TajKazBot.", StringComparison.Ordinal));
 }
