@@ -14,10 +14,11 @@ public sealed class MultiInstanceTests : IClassFixture<RedisServer>
 {
     private static readonly string[] Script =
     [
-        "Has Kazakhstan invested in Tajikistan's infrastructure?",
+        "Did Tajikistan go through a civil war?",
         "more",
         "source 2",
-        "Which kinds in particular?",
+        // Declined in a fresh conversation: answered only with the first question as context.
+        "When was that?",
     ];
 
     private readonly RedisServer redis;
@@ -56,6 +57,8 @@ public sealed class MultiInstanceTests : IClassFixture<RedisServer>
         Assert.DoesNotContain(Commands.NoEarlierAnswer, shared[1]);
         Assert.StartsWith("[4]", shared[1][0]);
         Assert.DoesNotContain("no cited answer", shared[2][0]);
+        Assert.DoesNotContain("I couldn't find", shared[3][0]);
+        Assert.StartsWith("I couldn't find", (await BotChat.SendAsync(b.Client(), "conv-fresh", Script[3]))[0]);
     }
 
     [RedisFact]
