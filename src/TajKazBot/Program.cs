@@ -58,8 +58,14 @@ catch (Exception invalid) when (invalid is OptionsValidationException or Invalid
     return 1;
 }
 
+if (verb == "feedback")
+{
+    // Reads only the feedback store, so it needs no index.
+    return await FeedbackCommand.RunAsync(app.Services.GetRequiredService<IFeedbackStore>(), args[1..], Console.Out, CancellationToken.None);
+}
 if (verb is not null)
 {
+    var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
     var rest = args.Skip(1).ToList();
     using var interrupted = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
@@ -69,12 +75,9 @@ if (verb is not null)
     };
     try
     {
-        return verb switch
-        {
-            "ask" => await AskCommand.RunAsync(app.Services.GetRequiredService<QuestionAnswerer>(), rest, Console.Out, interrupted.Token),
-            "eval" => await EvalCommand.RunAsync(app.Services.GetRequiredService<QuestionAnswerer>(), rest, Console.Out, interrupted.Token),
-            _ => await FeedbackCommand.RunAsync(app.Services.GetRequiredService<IFeedbackStore>(), rest, Console.Out, interrupted.Token),
-        };
+        return verb == "ask"
+            ? await AskCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token)
+            : await EvalCommand.RunAsync(answerer, rest, Console.Out, interrupted.Token);
     }
     catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
     {

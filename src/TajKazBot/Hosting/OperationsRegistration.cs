@@ -19,7 +19,6 @@ public static class OperationsRegistration
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
-        services.AddSingleton<BotTelemetry>();
         services.AddSingleton<IndexHealthCheck>();
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [ReadyTag]);
 

@@ -67,6 +67,9 @@ public static class ServiceRegistration
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Declines>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
+        // The answerer's model calls report to the bot's meter, so the CLI verbs and tests that build only these services get it too.
+        services.AddMetrics();
+        services.AddSingleton<BotTelemetry>();
         services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
         return services;
     }
