@@ -40,14 +40,16 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
         var database = redis.GetDatabase();
         var reads = keys.Distinct().Select(async key => (key, json: await database.HashGetAsync(names.State(key), JsonField))).ToList();
         var items = new Dictionary<string, object>();
         foreach (var (key, json) in await Task.WhenAll(reads))
         {
-            if (json.HasValue)
+            // A null written is absent on read, as in MemoryStorage.
+            if (json.HasValue && JToken.Parse(json.ToString()) is { Type: not JTokenType.Null } item)
             {
-                items[key] = JObject.Parse(json.ToString()).ToObject<object>(serializer)!;
+                items[key] = item.ToObject<object>(serializer)!;
             }
         }
         return items;
@@ -56,6 +58,7 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
         var database = redis.GetDatabase();
         foreach (var (key, value) in changes)
         {
@@ -89,6 +92,7 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
         if (keys.Length > 0)
         {
             await redis.GetDatabase().KeyDeleteAsync(keys.Select(k => (RedisKey)names.State(k)).ToArray());

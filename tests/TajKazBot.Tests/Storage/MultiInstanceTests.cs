@@ -6,8 +6,9 @@ using TajKazBot.Tests.Support;
 namespace TajKazBot.Tests.Storage;
 
 /// <summary>
-/// Several instances of the real bot (each its own host, with no state shared in memory) behind one
-/// redis-server: a conversation may land on any of them, and survives an instance's restart and a Redis outage.
+/// Several instances of the real bot (in-process hosts with no state shared in memory, or processes of
+/// the built bot) behind one redis-server: a conversation may land on any of them, and survives an
+/// instance killed and restarted and a Redis outage.
 /// Lexical retrieval keeps the hosts quick to start; where state lives does not depend on the retrieval mode.
 /// </summary>
 public sealed class MultiInstanceTests : IClassFixture<RedisServer>
@@ -62,22 +63,35 @@ public sealed class MultiInstanceTests : IClassFixture<RedisServer>
     }
 
     [RedisFact]
-    public async Task An_instance_killed_and_restarted_loses_nothing()
+    public async Task Two_processes_of_the_built_bot_share_a_conversation_and_one_killed_and_restarted_loses_nothing()
     {
-        string expected;
-        using (var reference = Instance(storage: "Memory"))
+        var alone = new List<List<string>>();
+        using (var single = Instance(storage: "Memory"))
         {
-            await BotChat.SendAsync(reference.Client(), "conv-restart-reference", Script[0]);
-            expected = (await BotChat.SendAsync(reference.Client(), "conv-restart-reference", "source 2"))[0];
+            foreach (var message in Script)
+            {
+                alone.Add(await BotChat.SendAsync(single.Client(), "conv-alone", message));
+            }
         }
-        var a = Instance();
-        await BotChat.SendAsync(a.Client(), "conv-restart", Script[0]);
-        a.Dispose();
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Kind"] = "Redis",
+            ["Storage__Redis"] = redis.ConnectionString,
+            ["Retrieval__Semantic"] = "false",
+        };
+        using var a = new BotProcess(environment);
+        using var b = new BotProcess(environment);
+        await Task.WhenAll(a.WaitUntilReadyAsync(), b.WaitUntilReadyAsync());
 
-        using var restarted = Instance();
-        var source = await BotChat.SendAsync(restarted.Client(), "conv-restart", "source 2");
+        Assert.Equal(alone[0], await BotChat.SendAsync(a.Client, "conv-processes", Script[0]));
+        Assert.Equal(alone[1], await BotChat.SendAsync(b.Client, "conv-processes", Script[1]));
+        Assert.Equal(alone[2], await BotChat.SendAsync(b.Client, "conv-processes", Script[2]));
+        a.Kill();
+        using var restarted = new BotProcess(environment);
+        await restarted.WaitUntilReadyAsync();
 
-        Assert.Equal(expected, source[0]);
+        Assert.Equal(alone[3], await BotChat.SendAsync(restarted.Client, "conv-processes", Script[3]));
+        Assert.Equal(await BotChat.SendAsync(b.Client, "conv-processes", "source 1"), await BotChat.SendAsync(restarted.Client, "conv-processes", "source 1"));
     }
 
     [RedisFact]

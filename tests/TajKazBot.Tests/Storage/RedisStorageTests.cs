@@ -68,6 +68,17 @@ public sealed class RedisStorageTests : IClassFixture<RedisServer>, IDisposable
     }
 
     [RedisFact]
+    public async Task A_null_written_reads_as_absent_as_in_MemoryStorage()
+    {
+        foreach (var store in new IStorage[] { new MemoryStorage(), Store() })
+        {
+            await store.WriteAsync(new Dictionary<string, object> { ["nothing"] = null! });
+
+            Assert.Empty(await store.ReadAsync(["nothing"]));
+        }
+    }
+
+    [RedisFact]
     public async Task A_write_with_a_stale_etag_fails_as_in_MemoryStorage_and_star_overwrites()
     {
         foreach (var store in new IStorage[] { new MemoryStorage(), Store() })

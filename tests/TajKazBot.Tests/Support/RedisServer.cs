@@ -17,7 +17,7 @@ public sealed class RedisServer : IDisposable
 
     public RedisServer()
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         Directory.CreateDirectory(folder);
         if (Binary is not null)
         {
@@ -119,14 +119,5 @@ public sealed class RedisServer : IDisposable
         {
             return null;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
