@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -5,7 +6,7 @@ using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests.Operations;
 
-/// <summary>What an operator scrapes and probes: <c>/metrics</c> (with <c>Telemetry:Prometheus</c> on) and <c>/readyz</c>.</summary>
+/// <summary>What an operator scrapes, probes and traces: <c>/metrics</c> (with <c>Telemetry:Prometheus</c> on), <c>/readyz</c> and the bot's spans.</summary>
 [Collection(OperationsCollection.Name)]
 public sealed partial class MetricsEndpointTests
 {
@@ -46,6 +47,26 @@ public sealed partial class MetricsEndpointTests
         var checks = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!;
         Assert.Equal("Healthy", (string?)checks["index"]!["status"]);
         Assert.Equal("Conversations are kept in this instance's memory.", (string?)checks["storage"]!["description"]);
+    }
+
+    [Fact]
+    public async Task A_question_is_traced_as_retrieval_then_rendering_inside_the_request()
+    {
+        using var host = new BotHost(new Dictionary<string, string?> { ["Retrieval:Semantic"] = "false" });
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "TajKazBot",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await BotChat.SendAsync(host.Client(), "conv-traced", "Where is Kazakhstan's embassy in Tajikistan?");
+
+        Assert.Equal(["retrieval", "rendering"], spans.Select(s => s.OperationName));
+        Assert.Equal("Extractive", spans.First().GetTagItem("tajkazbot.answer.kind"));
+        Assert.All(spans, s => Assert.NotNull(s.Parent));
     }
 
     /// <summary>The answer counter's value per <c>kind</c> label in a Prometheus text scrape.</summary>
