@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -19,6 +20,8 @@ public static class OperationsRegistration
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
+        // Bound and checked at start, so "Telemetry:Prometheus=maybe" stops the start with a message naming the key.
+        services.AddOptions<TelemetrySettings>().Bind(configuration.GetSection(TelemetrySettings.Section)).ValidateOnStart();
         services.AddSingleton<IndexHealthCheck>();
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [ReadyTag]);
 
@@ -58,7 +61,7 @@ public static class OperationsRegistration
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReadinessAsync,
         });
-        if (app.Configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>()?.Prometheus == true)
+        if (app.Services.GetRequiredService<IOptions<TelemetrySettings>>().Value.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint();
         }
