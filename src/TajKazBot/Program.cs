@@ -7,9 +7,10 @@ using TajKazBot.Cli;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Feedback;
 using TajKazBot.Hosting;
 
-var verb = args.Length > 0 && args[0] is "ask" or "eval" ? args[0] : null;
+var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
 if (args.Length > 0 && args[0] == "package")
@@ -38,7 +39,8 @@ builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
 builder.Services.AddConversation(builder.Configuration, contentRoot);
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
-builder.Services.AddSingleton<IStorage, MemoryStorage>();
+builder.Services.AddConversationStorage(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddTransient<IBot, QaBot>();
 
@@ -56,6 +58,11 @@ catch (Exception invalid) when (invalid is OptionsValidationException or Invalid
     return 1;
 }
 
+if (verb == "feedback")
+{
+    // Reads only the feedback store, so it needs no index.
+    return await FeedbackCommand.RunAsync(app.Services.GetRequiredService<IFeedbackStore>(), args[1..], Console.Out, CancellationToken.None);
+}
 if (verb is not null)
 {
     var answerer = app.Services.GetRequiredService<QuestionAnswerer>();
@@ -86,6 +93,7 @@ app.Services.GetRequiredService<IPassageRetriever>();
 app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
+app.MapOperations(passages);
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 
 await app.RunAsync();

@@ -54,6 +54,10 @@ public sealed class CliTests
     [InlineData("Corpus__Path", "no-such-folder", "Corpus:Path")]
     [InlineData("Retrieval__ContextWeight", "-1", "Retrieval:ContextWeight")]
     [InlineData("Model__Provider", "Foo", "Model:Provider")]
+    [InlineData("Storage__Kind", "Redis", "Storage:Redis")]
+    [InlineData("Storage__Kind", "Disk", "Storage:Kind")]
+    [InlineData("Storage__TimeToLiveHours", "0", "Storage:TimeToLiveHours")]
+    [InlineData("Telemetry__Prometheus", "maybe", "Telemetry:Prometheus")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_the_key(string variable, string value, string key)
     {
         var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { [variable] = value }, "ask", "trade");

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace TajKazBot.Core.Generation;
 /// null, so callers fall back to the passages; only the caller's own cancellation is thrown.
 /// Failures are logged by kind and status only: exception messages can quote what the server sent.
 /// </summary>
-public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatModel> logger)
+public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatModel> logger, ModelTelemetry telemetry)
 {
     /// <summary>Tries per call when the service answers 429; each wait must also fit in the budget.</summary>
     public const int MaxAttempts = 3;
@@ -23,6 +24,22 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
     public TimeSpan Timeout => options.Timeout;
 
     public async Task<string?> CompleteAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget)
+    {
+        using var generation = telemetry.StartGeneration(prompt.Name);
+        var started = Stopwatch.GetTimestamp();
+        string? text = null;
+        try
+        {
+            text = await CallAsync(prompt, arguments, budget);
+            return text;
+        }
+        finally
+        {
+            telemetry.RecordCall(prompt.Name, text is not null, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<string?> CallAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget)
     {
         var settings = new OpenAIPromptExecutionSettings { Temperature = options.Temperature, MaxTokens = options.MaxOutputTokens };
         var withSettings = new KernelArguments(arguments, new Dictionary<string, PromptExecutionSettings>
@@ -39,6 +56,7 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     logger.LogWarning("Model {Prompt} returned no text", prompt.Name);
+                    telemetry.CountFailure(prompt.Name, "empty");
                     return null;
                 }
                 return text;
@@ -54,6 +72,7 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
                 {
                     logger.LogWarning("Model {Prompt} is rate-limited (429) after {Attempts} attempts; retry in {Wait} does not fit the {Remaining} left",
                         prompt.Name, attempt, wait, budget.Remaining);
+                    telemetry.CountFailure(prompt.Name, "rate_limited");
                     return null;
                 }
                 logger.LogInformation("Model {Prompt} is rate-limited (429); retrying in {Wait}", prompt.Name, wait);
@@ -70,6 +89,7 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
             catch (OperationCanceledException) when (!budget.CallerCancelled)
             {
                 logger.LogWarning("Model {Prompt} ran out of time while waiting to retry", prompt.Name);
+                telemetry.CountFailure(prompt.Name, "timeout");
                 return null;
             }
         }
@@ -80,11 +100,13 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
         if (e is OperationCanceledException || budget.Remaining == TimeSpan.Zero)
         {
             logger.LogWarning("Model {Prompt} did not answer within {Timeout}", prompt.Name, Timeout);
+            telemetry.CountFailure(prompt.Name, "timeout");
         }
         else
         {
             logger.LogWarning("Model {Prompt} failed: {Failure} (HTTP {Status})",
                 prompt.Name, e.GetType().Name, (e as HttpOperationException)?.StatusCode is { } status ? (int)status : null);
+            telemetry.CountFailure(prompt.Name, e is HttpOperationException ? "http_error" : "error");
         }
     }
 

@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Feedback;
+using TajKazBot.Hosting;
 using TajKazBot.Rendering;
 
 namespace TajKazBot.Bots;
@@ -13,8 +14,9 @@ public sealed class QaBot(
     QuestionAnswerer answerer,
     LoadedCorpus corpus,
     Commands commands,
-    FeedbackLog feedback,
+    IFeedbackStore feedback,
     ConversationState conversationState,
+    BotTelemetry telemetry,
     ILogger<QaBot> logger)
     : ActivityHandler
 {
@@ -34,8 +36,18 @@ public sealed class QaBot(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            await base.OnTurnAsync(turnContext, cancellationToken);
+            await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+            succeeded = true;
+        }
+        finally
+        {
+            telemetry.RecordTurn(turnContext.Activity?.Type, succeeded, started);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -56,7 +68,8 @@ public sealed class QaBot(
 
         await SendTypingAsync(turnContext, cancellationToken);
         var turns = await history.GetAsync(turnContext, () => [], cancellationToken);
-        var answer = await answerer.AnswerAsync(question, turns, cancellationToken);
+        var answer = await telemetry.TimeRetrievalAsync(() => answerer.AnswerAsync(question, turns, cancellationToken));
+        telemetry.CountAnswer(answer);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
             answer.Kind, answer.Citations.Count, activity.Conversation?.Id);
         if (answer.Kind != AnswerKind.SmallTalk && answer.Question.Length > 0)
@@ -217,8 +230,8 @@ public sealed class QaBot(
         answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
         answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
 
-    private static async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
-        await turnContext.SendActivityAsync(ReplyBuilder.Build(answer, turnContext.Activity.ChannelId), cancellationToken);
+    private async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(telemetry.Render(() => ReplyBuilder.Build(answer, turnContext.Activity.ChannelId)), cancellationToken);
 
     private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
     {

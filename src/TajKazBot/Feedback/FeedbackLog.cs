@@ -1,5 +1,5 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace TajKazBot.Feedback;
 
@@ -7,14 +7,8 @@ namespace TajKazBot.Feedback;
 /// Appends feedback to a JSON Lines file a maintainer can read (or load into a notebook) and logs it.
 /// Writes are serialised so concurrent turns never interleave lines.
 /// </summary>
-public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger)
+public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger) : IFeedbackStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private readonly SemaphoreSlim writing = new(1, 1);
 
     public string Path => path;
@@ -23,7 +17,7 @@ public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger)
     {
         logger.LogInformation("Feedback {Reaction} on {Kind} answer to {Question}: {Text}",
             record.Reaction, record.Kind, record.Question, record.Text);
-        var line = JsonSerializer.Serialize(record, Json) + "\n";
+        var line = JsonSerializer.Serialize(record, FeedbackJson.Options) + "\n";
         await writing.WaitAsync(cancellationToken);
         try
         {
@@ -46,6 +40,21 @@ public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger)
         finally
         {
             writing.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<FeedbackRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+        await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
+        {
+            if (!string.IsNullOrWhiteSpace(line) && JsonSerializer.Deserialize<FeedbackRecord>(line, FeedbackJson.Options) is { } record)
+            {
+                yield return record;
+            }
         }
     }
 }

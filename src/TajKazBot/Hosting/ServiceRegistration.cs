@@ -95,6 +95,9 @@ public static class ServiceRegistration
             sp.GetRequiredService<LoadedCorpus>(),
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
+        // The answerer's model calls report to the bot's meter, so the CLI verbs and tests that build only these services get it too.
+        services.AddMetrics();
+        services.AddSingleton<BotTelemetry>();
         services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
         return services;
     }
@@ -110,7 +113,8 @@ public static class ServiceRegistration
         {
             return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services);
         }
-        var chat = new ChatModel(ChatKernel.Build(model, ChatKernel.CreateHttpClient(model)), model, services.GetRequiredService<ILogger<ChatModel>>());
+        var chat = new ChatModel(ChatKernel.Build(model, ChatKernel.CreateHttpClient(model)), model, services.GetRequiredService<ILogger<ChatModel>>(),
+            services.GetRequiredService<BotTelemetry>().Model);
         var prompts = PromptTemplates.Load(Resolve(contentRoot, model.PromptsPath));
         return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services,
             ActivatorUtilities.CreateInstance<GroundedAnswerer>(services, chat, prompts),

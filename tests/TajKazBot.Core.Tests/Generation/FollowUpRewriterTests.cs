@@ -20,7 +20,8 @@ public sealed class FollowUpRewriterTests
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(chat.Object);
         var options = new ModelOptions { Provider = ModelProvider.OpenAICompatible, ModelId = "m" };
-        var model = new ChatModel(builder.Build(), options, NullLogger<ChatModel>.Instance);
+        var model = new ChatModel(builder.Build(), options, NullLogger<ChatModel>.Instance,
+            new ModelTelemetry(new System.Diagnostics.Metrics.Meter("TajKazBot.Tests"), new System.Diagnostics.ActivitySource("TajKazBot.Tests")));
         var rewriter = new FollowUpRewriter(model, PromptTemplates.Load(GroundedAnswererTests.PromptsFolder), new AnsweringOptions { MaxQuestionChars = 60 });
         using var budget = new ModelBudget(options.Timeout, CancellationToken.None);
         return await rewriter.StandaloneAsync("When was that?", history ?? History, budget);

@@ -27,7 +27,8 @@ public sealed class GroundedAnswererTests
     {
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(chat.Object);
-        var model = new ChatModel(builder.Build(), options, NullLogger<ChatModel>.Instance);
+        var model = new ChatModel(builder.Build(), options, NullLogger<ChatModel>.Instance,
+            new ModelTelemetry(new System.Diagnostics.Metrics.Meter("TajKazBot.Tests"), new System.Diagnostics.ActivitySource("TajKazBot.Tests")));
         var corpus = new LoadedCorpus([], ranked.Select(p => p.Passage).ToList());
         return new GroundedAnswerer(model, PromptTemplates.Load(PromptsFolder), new Declines(corpus), options);
     }
