@@ -35,7 +35,8 @@ public sealed class BotTelemetry : IDisposable
     /// Counts one answer to a question. The single place answer tags are chosen: the decline reason
     /// joins <c>kind</c> here once <see cref="Answer"/> carries it.
     /// </summary>
-    public void CountAnswer(Answer answer) => answers.Add(1, new KeyValuePair<string, object?>("kind", answer.Kind.ToString()));
+    public void CountAnswer(Answer answer) =>
+        answers.Add(1, new KeyValuePair<string, object?>("kind", answer.Kind.ToString()), new KeyValuePair<string, object?>("reason", answer.Reason.ToString()));
 
     public void RecordTurn(string? activityType, bool succeeded, long startedTimestamp) =>
         turnDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds,
