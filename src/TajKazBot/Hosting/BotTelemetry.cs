@@ -22,7 +22,7 @@ public sealed class BotTelemetry : IDisposable
     {
         var meter = meters.Create(Name);
         var buckets = new InstrumentAdvice<double> { HistogramBucketBoundaries = ModelTelemetry.SecondsBuckets };
-        answers = meter.CreateCounter<long>("tajkazbot.answers", "{answer}", "Questions answered, by answer kind");
+        answers = meter.CreateCounter<long>("tajkazbot.answers", "{answer}", "Questions answered, by answer kind and decline reason");
         turnDuration = meter.CreateHistogram("tajkazbot.turn.duration", "s", "Time of one bot turn, state load and save included", advice: buckets);
         retrievalDuration = meter.CreateHistogram("tajkazbot.retrieval.duration", "s",
             "Time to answer a question (retrieval, ranking, the decline decision; with a model, its time too, see tajkazbot.model.duration)", advice: buckets);
