@@ -10,6 +10,7 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 /// <param name="documentHas">Whether the document uses the (lower-case) word.</param>
 /// <param name="lexicon">English common words and proper nouns.</param>
+/// <remarks>Names come back as the question wrote them.</remarks>
 public sealed partial class UnknownTerms(Func<string, bool> documentHas, EnglishLexicon lexicon)
 {
     private const int MinNameLength = 3;
@@ -20,13 +21,13 @@ public sealed partial class UnknownTerms(Func<string, bool> documentHas, English
         foreach (Match word in Word().Matches(text))
         {
             var lower = word.Value.ToLowerInvariant();
-            if (lower.Length < MinNameLength || lexicon.Words.Contains(lower) || documentHas(lower) || names.Contains(lower))
+            if (lower.Length < MinNameLength || lexicon.Words.Contains(lower) || documentHas(lower) || names.Contains(word.Value, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
             if (lexicon.Names.Contains(lower) || (char.IsUpper(word.Value[0]) && !StartsSentence(text, word.Index)))
             {
-                names.Add(lower);
+                names.Add(word.Value);
             }
         }
         return names;
