@@ -187,6 +187,17 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_is_retried_a_bounded_number_of_times_over_http()
+    {
+        server.Respond = ChatCompletionsServer.Status(429, retryAfter: "0");
+
+        var answer = await Answerer().AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
+
+        Assert.Equal(GroundedAnswerer.Unavailable, answer.Notice);
+        Assert.Equal(ChatKernel.MaxAttempts, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_Retry_After_longer_than_the_time_left_is_not_waited_for()
     {
         server.Respond = ChatCompletionsServer.Status(429, retryAfter: "60");

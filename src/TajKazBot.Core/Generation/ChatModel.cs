@@ -1,6 +1,4 @@
-using System.ClientModel;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -16,11 +14,6 @@ namespace TajKazBot.Core.Generation;
 /// </summary>
 public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatModel> logger, ModelTelemetry telemetry)
 {
-    /// <summary>Tries per call when the service answers 429; each wait must also fit in the budget.</summary>
-    public const int MaxAttempts = 3;
-
-    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
-
     public TimeSpan Timeout => options.Timeout;
 
     public async Task<string?> CompleteAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget)
@@ -46,52 +39,33 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
         {
             [PromptExecutionSettings.DefaultServiceId] = settings,
         });
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            TimeSpan wait;
-            try
+            var result = await kernel.InvokeAsync(prompt, withSettings, budget.Token);
+            var text = result.GetValue<string>();
+            if (string.IsNullOrWhiteSpace(text))
             {
-                var result = await kernel.InvokeAsync(prompt, withSettings, budget.Token);
-                var text = result.GetValue<string>();
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    logger.LogWarning("Model {Prompt} returned no text", prompt.Name);
-                    telemetry.CountFailure(prompt.Name, "empty");
-                    return null;
-                }
-                return text;
-            }
-            catch (OperationCanceledException) when (budget.CallerCancelled)
-            {
-                throw;
-            }
-            catch (HttpOperationException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                wait = RetryAfter(e) ?? DefaultRetryDelay * attempt;
-                if (attempt >= MaxAttempts || wait >= budget.Remaining)
-                {
-                    logger.LogWarning("Model {Prompt} is rate-limited (429) after {Attempts} attempts; retry in {Wait} does not fit the {Remaining} left",
-                        prompt.Name, attempt, wait, budget.Remaining);
-                    telemetry.CountFailure(prompt.Name, "rate_limited");
-                    return null;
-                }
-                logger.LogInformation("Model {Prompt} is rate-limited (429); retrying in {Wait}", prompt.Name, wait);
-            }
-            catch (Exception e)
-            {
-                LogFailure(prompt, e, budget);
+                logger.LogWarning("Model {Prompt} returned no text", prompt.Name);
+                telemetry.CountFailure(prompt.Name, "empty");
                 return null;
             }
-            try
-            {
-                await Task.Delay(wait, budget.Token);
-            }
-            catch (OperationCanceledException) when (!budget.CallerCancelled)
-            {
-                logger.LogWarning("Model {Prompt} ran out of time while waiting to retry", prompt.Name);
-                telemetry.CountFailure(prompt.Name, "timeout");
-                return null;
-            }
+            return text;
+        }
+        catch (OperationCanceledException) when (budget.CallerCancelled)
+        {
+            throw;
+        }
+        catch (HttpOperationException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            // The HTTP client's resilience pipeline has retried already (ChatKernel.CreateHttpClient).
+            logger.LogWarning("Model {Prompt} is rate-limited (429) after its retries", prompt.Name);
+            telemetry.CountFailure(prompt.Name, "rate_limited");
+            return null;
+        }
+        catch (Exception e)
+        {
+            LogFailure(prompt, e, budget);
+            return null;
         }
     }
 
@@ -108,27 +82,5 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
                 prompt.Name, e.GetType().Name, (e as HttpOperationException)?.StatusCode is { } status ? (int)status : null);
             telemetry.CountFailure(prompt.Name, e is HttpOperationException ? "http_error" : "error");
         }
-    }
-
-    /// <summary>The server's Retry-After, in seconds or as a date, when it sent one.</summary>
-    private static TimeSpan? RetryAfter(HttpOperationException e)
-    {
-        if (e.InnerException is not ClientResultException inner
-            || inner.GetRawResponse() is not { } response
-            || !response.Headers.TryGetValue("Retry-After", out var value)
-            || string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
-        {
-            return null;
-        }
-        var delay = when - DateTimeOffset.UtcNow;
-        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
     }
 }
