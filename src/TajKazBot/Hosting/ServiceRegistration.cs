@@ -22,35 +22,17 @@ public static class ServiceRegistration
             .Validate(s => !Directory.Exists(Resolve(contentRoot, s.Path)) || CorpusLoader.Files(Resolve(contentRoot, s.Path)).Any(), "Corpus:Path names a folder with no .txt or .md file.")
             .Validate(s => s.MaxPassageChars is >= 200 and <= 20000, "Corpus:MaxPassageChars must be between 200 and 20000.")
             .ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"))
-            .Validate(o => o.SectionBoost is >= 0 and <= 10, "Retrieval:SectionBoost must be between 0 and 10.")
-            .Validate(o => o.UbiquitousTermShare is > 0 and <= 1, "Retrieval:UbiquitousTermShare must be above 0 and at most 1.")
-            .Validate(o => o.MaxQueryTerms is >= 1 and <= 512, "Retrieval:MaxQueryTerms must be between 1 and 512.")
-            .Validate(o => o.ContextWeight is >= 0 and <= 1, "Retrieval:ContextWeight must be between 0 and 1.")
-            .Validate(o => o.K1 is >= 0 and <= 3, "Retrieval:K1 must be between 0 and 3.")
-            .Validate(o => o.B is >= 0 and <= 1, "Retrieval:B must be between 0 and 1.")
-            .Validate(o => o.MaxTypoEdits is >= 0 and <= 2, "Retrieval:MaxTypoEdits must be 0, 1 or 2.")
-            .Validate(o => o.SemanticWeight is >= 0 and <= 1, "Retrieval:SemanticWeight must be between 0 and 1.")
-            .Validate(o => o.SwitchContextWeight is >= 0 and <= 1, "Retrieval:SwitchContextWeight must be between 0 and 1.")
-            .Validate(o => o.AliasSimilarity is >= 0 and <= 1, "Retrieval:AliasSimilarity must be between 0 and 1.")
-            .Validate(o => o.SubjectTermShare is > 0 and <= 1, "Retrieval:SubjectTermShare must be above 0 and at most 1.")
-            .ValidateOnStart();
+        // Ranges are [Range] attributes on the options, checked by source-generated validators; what spans
+        // several keys or the disk is checked here.
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetrievalOptions>>(new SectionValidator<RetrievalOptions>(new RetrievalOptionsValidator(), "Retrieval"));
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection("Answering"))
-            .Validate(o => o.TopPassages is >= 1 and <= 10, "Answering:TopPassages must be between 1 and 10.")
-            .Validate(o => o.RetrieveCount is >= 1 and <= 50, "Answering:RetrieveCount must be between 1 and 50.")
             .Validate(o => o.RetrieveCount >= o.TopPassages, "Answering:RetrieveCount must be at least Answering:TopPassages.")
-            .Validate(o => o.MaxQuestionChars is >= 10 and <= 100000, "Answering:MaxQuestionChars must be between 10 and 100000.")
-            .Validate(o => o.PreciseSemanticWeight is >= 0 and <= 1, "Answering:PreciseSemanticWeight must be between 0 and 1.")
-            .Validate(o => o.PreciseSecondSentenceShare is >= 0 and <= 1, "Answering:PreciseSecondSentenceShare must be between 0 and 1.")
             .Validate(o => File.Exists(Resolve(contentRoot, o.SmallTalkPath)), "Answering:SmallTalkPath must name the small-talk file (prompts/smalltalk.json).")
             .ValidateOnStart();
-        services.AddOptions<DeclineOptions>().Bind(configuration.GetSection(DeclineOptions.Section))
-            .Validate(o => o.StrongSimilarity is >= 0 and <= 1, "Decline:StrongSimilarity must be between 0 and 1.")
-            .Validate(o => o.MinSimilarity is >= 0 and <= 1, "Decline:MinSimilarity must be between 0 and 1.")
-            .Validate(o => o.MinCoverage is >= 0 and <= 1, "Decline:MinCoverage must be between 0 and 1.")
-            .Validate(o => o.NameCoverage is >= 0 and <= 1, "Decline:NameCoverage must be between 0 and 1.")
-            .Validate(o => o.SmallTalkSimilarity is >= 0 and <= 1, "Decline:SmallTalkSimilarity must be between 0 and 1.")
-            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnsweringOptions>>(new SectionValidator<AnsweringOptions>(new AnsweringOptionsValidator(), "Answering"));
+        services.AddOptions<DeclineOptions>().Bind(configuration.GetSection(DeclineOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeclineOptions>>(new SectionValidator<DeclineOptions>(new DeclineOptionsValidator(), DeclineOptions.Section));
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelOptions>>(new ModelOptionsValidator(contentRoot));
 
