@@ -20,6 +20,10 @@ public sealed record AnsweringOptions
     [Range(0.0, 1.0)]
     public double PreciseSecondSentenceShare { get; init; } = 0.5;
 
+    /// <summary>A short answer quotes its best passage whole up to this length, else the sentences around the answer that fit.</summary>
+    [Range(100, 5000)]
+    public int ExcerptChars { get; init; } = 400;
+
     /// <summary>The small-talk phrasings and replies (relative to the project root).</summary>
     public string SmallTalkPath { get; init; } = "prompts/smalltalk.json";
 

@@ -28,7 +28,7 @@ public static class ReplyBuilder
         reply.TextFormat = TextFormatTypes.Markdown;
         if (isTeams)
         {
-            if (TeamsCitations.For(answer) is { } citations)
+            if (TeamsCitations.For(answer, reply.Text) is { } citations)
             {
                 reply.Entities = [citations];
             }
@@ -69,33 +69,56 @@ public static class ReplyBuilder
         }
     }
 
-    /// <summary>In Teams the citation pills are the sources, so no list is written under the text.</summary>
-    public static string TeamsText(Answer answer) =>
-        string.IsNullOrEmpty(answer.Notice) ? answer.Text : answer.Text + "\n\n_" + answer.Notice + "_";
+    /// <summary>
+    /// In Teams the citation pills are the sources, so no list is written under the text; passages cited
+    /// but not quoted get their pills on one line, so their hover cards are a click away.
+    /// </summary>
+    public static string TeamsText(Answer answer)
+    {
+        var text = new StringBuilder(answer.Text);
+        var unquoted = Unquoted(answer).ToList();
+        if (unquoted.Count > 0)
+        {
+            text.Append("\n\nMore in ").Append(string.Join(" ", unquoted.Select(c => $"[{c.Number}]"))).Append(" — type **source N** to read one whole.");
+        }
+        if (!string.IsNullOrEmpty(answer.Notice))
+        {
+            text.Append("\n\n_").Append(answer.Notice).Append('_');
+        }
+        return text.ToString();
+    }
 
     /// <summary>
-    /// The answer as markdown with its numbered sources under it. Extractive passages are already shown
-    /// whole, so their sources name document and section only; a written answer's sources give the
-    /// section and quote the passage.
+    /// The answer as markdown with its numbered sources under it, one line each: the section (once for
+    /// passages of the same section in a row), and the opening words of a passage the text does not show.
     /// </summary>
     public static string Markdown(Answer answer)
     {
         var text = new StringBuilder(answer.Text);
         if (answer.Citations.Count > 0)
         {
-            text.Append("\n\n**Sources**\n");
+            var unquoted = Unquoted(answer).Select(c => c.Number).ToHashSet();
+            // Sources from one document name its sections; from several, the document too.
+            var severalDocuments = answer.Citations.Select(c => c.Passage.DocumentTitle).Distinct().Count() > 1;
+            text.Append("\n\n**Sources**");
+            string? previous = null;
             foreach (var citation in answer.Citations)
             {
-                text.Append("\n[").Append(citation.Number).Append("] ");
-                var source = citation.SectionPath == citation.Passage.DocumentTitle || answer.Kind == AnswerKind.Generative
-                    ? citation.SectionPath
-                    : citation.Passage.DocumentTitle + PassageChunker.SectionSeparator + citation.SectionPath;
-                text.Append(string.IsNullOrWhiteSpace(citation.Passage.DocumentUrl) ? source : $"[{source}]({citation.Passage.DocumentUrl})");
-                if (answer.Kind == AnswerKind.Generative)
+                text.Append("\n- [").Append(citation.Number).Append("] ");
+                // A written answer's sources give the whole path; a short answer's, the innermost heading.
+                var section = answer.Kind == AnswerKind.Generative ? citation.SectionPath : citation.SectionPath.Split(PassageChunker.SectionSeparator)[^1];
+                var source = citation.SectionPath == citation.Passage.DocumentTitle || !severalDocuments
+                    ? section
+                    : citation.Passage.DocumentTitle + PassageChunker.SectionSeparator + section;
+                if (source != previous)
                 {
-                    text.Append(" — “").Append(citation.Quote()).Append('”');
+                    text.Append(string.IsNullOrWhiteSpace(citation.Passage.DocumentUrl) ? source : $"[{source}]({citation.Passage.DocumentUrl})");
                 }
-                text.Append('\n');
+                if (answer.Kind == AnswerKind.Generative || unquoted.Contains(citation.Number))
+                {
+                    text.Append(source == previous ? "“" : " — “").Append(citation.Quote(answer.Kind == AnswerKind.Generative ? 160 : 40)).Append('”');
+                }
+                previous = source;
             }
         }
         if (answer.Kind == AnswerKind.Generative)
@@ -108,4 +131,10 @@ public static class ReplyBuilder
         }
         return text.ToString();
     }
+
+    /// <summary>Passages cited that the text neither marks nor quotes: the short answer's further sources.</summary>
+    private static IEnumerable<Citation> Unquoted(Answer answer) =>
+        answer.Kind == AnswerKind.Generative
+            ? []
+            : answer.Citations.Where(c => !answer.Text.Contains($"[{c.Number}]", StringComparison.Ordinal));
 }

@@ -18,10 +18,10 @@ public static partial class TeamsCitations
 
     public const int MaxAbstractChars = 160;
 
-    /// <summary>The entity for the answer, or null when its text cites nothing.</summary>
-    public static Entity? For(Answer answer)
+    /// <summary>The entity for the answer as sent (<paramref name="text"/>), or null when the text cites nothing.</summary>
+    public static Entity? For(Answer answer, string text)
     {
-        var markers = Marker().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        var markers = Marker().Matches(text).Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
         var claims = answer.Citations
             .Where(c => c.Number > 0 && markers.Contains(c.Number))
             .DistinctBy(c => c.Number)
