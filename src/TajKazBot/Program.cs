@@ -1,6 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using TajKazBot.Bots;
 using TajKazBot.Cli;
@@ -36,9 +34,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
 builder.Services.AddConversation(builder.Configuration, contentRoot);
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
-builder.Services.AddSingleton<IStorage, MemoryStorage>();
+builder.Services.AddMessagesEndpoint(builder.Configuration);
+builder.Services.AddConversationStorage(builder.Configuration);
 builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddTransient<IBot, QaBot>();
 
@@ -88,7 +85,8 @@ app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 
 await app.RunAsync();
-return 0;
+// ListenGuard sets 1 when it stopped the bot.
+return Environment.ExitCode;
 
 /// <summary>Entry point, public so tests can start the host and user secrets can find the assembly.</summary>
 public partial class Program;
