@@ -22,10 +22,10 @@ public static partial class ModelMarkup
         return text.Replace("<", "&lt;", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"!\[(?<text>[^\]]*)\]\([^)]*\)")]
+    [GeneratedRegex(@"!\[(?<text>[^\]]*)\]\((?:[^()]|\([^()]*\))*\)")]
     private static partial Regex Image();
 
-    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\([^)]*\)")]
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\((?:[^()]|\([^()]*\))*\)")]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$", RegexOptions.Multiline)]
