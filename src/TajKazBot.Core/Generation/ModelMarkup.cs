@@ -17,6 +17,7 @@ public static partial class ModelMarkup
         text = Link().Replace(text, "${text}");
         text = LinkDefinition().Replace(text, "");
         text = HtmlTag().Replace(text, "");
+        // A URL's closing full stop or comma belongs to the sentence and stays.
         text = Url().Replace(text, "");
         // What is left of "<" can no longer open a tag once escaped.
         return text.Replace("<", "&lt;", StringComparison.Ordinal);
@@ -34,6 +35,6 @@ public static partial class ModelMarkup
     [GeneratedRegex(@"<!--.*?-->|</?[A-Za-z!?][^<>]*>", RegexOptions.Singleline)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"\b(?:https?|ftp|file|javascript|vbscript|data|mailto):[^\s<>()\[\]]*|\bwww\.[^\s<>()\[\]]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:https?|ftp|file|javascript|vbscript|data|mailto):|www\.)(?:[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'""])?", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 }
