@@ -57,7 +57,7 @@ public sealed class ActivityGate(IOptions<EndpointSettings> options, BotFramewor
         {
             activity = json.ToObject<Activity>() ?? throw new JsonSerializationException("null activity");
         }
-        catch (Exception exception) when (exception is JsonException or ArgumentException or FormatException or InvalidCastException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or FormatException or InvalidCastException or InvalidOperationException)
         {
             return GateVerdict.Refuse(StatusCodes.Status400BadRequest, "The body is not a valid Bot Framework activity.");
         }
@@ -138,7 +138,7 @@ public sealed class ActivityGate(IOptions<EndpointSettings> options, BotFramewor
         {
             return "The activity has no http(s) serviceUrl.";
         }
-        if (Text(activity["conversation"]?["id"]) is not { } conversationId)
+        if (activity["conversation"] is not JObject conversation || Text(conversation["id"]) is not { } conversationId)
         {
             return "The activity has no conversation id.";
         }
