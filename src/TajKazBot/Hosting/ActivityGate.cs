@@ -22,7 +22,7 @@ public sealed class ActivityGate(IOptions<EndpointSettings> options, BotFramewor
     private readonly EndpointSettings settings = options.Value;
 
     /// <summary>Without an app id nobody is authenticated: the Emulator and the Agents Playground on one machine.</summary>
-    public bool LocalMode { get; } = IsLocalMode(configuration);
+    private bool LocalMode { get; } = IsLocalMode(configuration);
 
     public static bool IsLocalMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
 
