@@ -146,6 +146,11 @@ public sealed class ActivityGate(IOptions<EndpointSettings> options, BotFramewor
         {
             return $"The conversation id is over {settings.MaxConversationIdChars} characters.";
         }
+        if (conversationId.Any(char.IsControl))
+        {
+            // The id goes into the URL and headers of every reply, where a line break cannot go.
+            return "The conversation id has control characters.";
+        }
         if (activity["from"] is not JObject)
         {
             return "The activity has no from.";

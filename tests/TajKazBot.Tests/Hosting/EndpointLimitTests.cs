@@ -99,6 +99,14 @@ public sealed class EndpointLimitTests(EndpointLimitTests.Host host) : IClassFix
     }
 
     [Fact]
+    public async Task A_conversation_id_with_a_line_break_gets_400()
+    {
+        var response = await Activities.PostAsync(client, Activities.Message("trade", ServiceUrl, "conv\r\nX-Injected: 1"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_10_KB_conversation_id_gets_400()
     {
         var response = await Activities.PostAsync(client, Activities.Message("trade", ServiceUrl, new string('c', 10 * 1024), deliveryMode: "expectReplies"));

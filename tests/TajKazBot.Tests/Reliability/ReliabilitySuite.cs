@@ -216,14 +216,14 @@ public sealed class ReliabilitySuite(ReliabilityScale scale)
             sent = upTo;
         }
         await ConverseAsync(scale.FirstConversations);
-        await Task.Delay(2000);
+        await bot.CollectGarbageAsync();
         var first = bot.ResidentBytes();
         await ConverseAsync(scale.FirstConversations + scale.MoreConversations);
-        await Task.Delay(2000);
+        await bot.CollectGarbageAsync();
         var after = bot.ResidentBytes();
         var growth = (double)after / first - 1;
         figures.Add(string.Create(CultureInfo.InvariantCulture,
-            $"| RSS after {scale.FirstConversations} conversations {first / 1048576}MB, after {scale.FirstConversations + scale.MoreConversations} {after / 1048576}MB ({growth:+0.0%;-0.0%})"));
+            $"| RSS after full GC: {scale.FirstConversations} conversations {first / 1048576}MB, {scale.FirstConversations + scale.MoreConversations} {after / 1048576}MB ({growth:+0.0%;-0.0%})"));
         Check(growth < 0.15, $"memory grew {growth:P1} from {scale.FirstConversations} to {scale.FirstConversations + scale.MoreConversations} conversations");
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
 using System.Net;
 using System.Net.Sockets;
 
@@ -68,6 +70,22 @@ public sealed class BotProcess : IAsyncDisposable
         }
         await bot.DisposeAsync();
         throw new InvalidOperationException("The bot did not start:\n" + string.Join("\n", bot.Output));
+    }
+
+    /// <summary>
+    /// Makes the bot run a full, blocking garbage collection, as dotnet-gcdump does: through the runtime's
+    /// diagnostics port, with the GC-heap-collect keyword of the runtime's event provider.
+    /// </summary>
+    public async Task CollectGarbageAsync()
+    {
+        const long gcHeapCollect = 0x800000;
+        var session = new DiagnosticsClient(process.Id).StartEventPipeSession(
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, gcHeapCollect)], requestRundown: false);
+        var drain = session.EventStream.CopyToAsync(Stream.Null);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        session.Stop();
+        await drain;
+        session.Dispose();
     }
 
     /// <summary>Resident memory of the bot process, in bytes.</summary>
