@@ -10,7 +10,7 @@ namespace TajKazBot.Hosting;
 
 /// <summary>
 /// Everything <c>/api/messages</c> checks before the adapter and the bot see a request, cheapest first:
-/// in local mode the caller's address (403), content type (415), size (413, from the header or while
+/// in local mode the caller's address (403), otherwise that there is a token at all (401), content type (415), size (413, from the header or while
 /// reading), shape of the activity (400), where replies would go (403) and the token (401, within
 /// <see cref="EndpointSettings.AuthenticationTimeout"/>).
 /// The adapter still authenticates as it always does; by then the metadata is cached, so that costs little.
@@ -31,6 +31,11 @@ public sealed class ActivityGate(IOptions<EndpointSettings> options, BotFramewor
         if (LocalMode && !settings.AllowUnauthenticatedRemote && request.HttpContext.Connection.RemoteIpAddress is { } caller && !System.Net.IPAddress.IsLoopback(caller))
         {
             return GateVerdict.Refuse(StatusCodes.Status403Forbidden, "Without an app id, only this machine may call the bot.");
+        }
+        if (!LocalMode && string.IsNullOrWhiteSpace(request.Headers.Authorization))
+        {
+            // Checked before the body is read: a request that cannot be authenticated costs nothing.
+            return GateVerdict.Refuse(StatusCodes.Status401Unauthorized, "No Authorization header.");
         }
         if (!IsJson(request.ContentType))
         {
