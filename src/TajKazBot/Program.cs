@@ -1,6 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using TajKazBot.Bots;
 using TajKazBot.Cli;
@@ -37,8 +35,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
 builder.Services.AddConversation(builder.Configuration, contentRoot);
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+builder.Services.AddMessagesEndpoint(builder.Configuration);
 builder.Services.AddConversationStorage(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddSingleton<ConversationState>();
@@ -97,7 +94,8 @@ app.MapOperations(passages);
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 
 await app.RunAsync();
-return 0;
+// ListenGuard sets 1 when it stopped the bot.
+return Environment.ExitCode;
 
 /// <summary>Entry point, public so tests can start the host and user secrets can find the assembly.</summary>
 public partial class Program;

@@ -95,4 +95,22 @@ public sealed class ExtractiveAnswererTests : IDisposable
         Assert.Equal(expected, QuestionAnswerer.Clean(raw, 100, out var truncated));
         Assert.False(truncated);
     }
+
+    [Fact]
+    public void Clean_cuts_a_huge_message_to_its_start_without_reading_the_rest()
+    {
+        var huge = "What   do they\ttrade? " + new string('x', 5_000_000);
+
+        var cleaned = QuestionAnswerer.Clean(huge, 30, out var truncated);
+
+        Assert.True(truncated);
+        Assert.Equal("What do they trade? xxxxxxxxxx", cleaned);
+    }
+
+    [Fact]
+    public void Clean_never_cuts_an_emoji_in_half()
+    {
+        Assert.Equal("ab", QuestionAnswerer.Clean("ab👍", 3, out var truncated));
+        Assert.True(truncated);
+    }
 }

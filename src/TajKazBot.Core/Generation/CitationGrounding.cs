@@ -8,7 +8,8 @@ namespace TajKazBot.Core.Generation;
 /// <summary>
 /// Holds a model's answer to the passages it was given, in code rather than by trust: every <c>[n]</c>
 /// marker (also <c>[1, 2]</c>, <c>[Passage 3]</c>) must name one of them, markers naming anything else are
-/// removed, and the passages cited are renumbered 1, 2, … in order of first use.
+/// removed, and the passages cited are renumbered 1, 2, … in order of first use. Markup that could act in
+/// the user's client (HTML, links, images, URLs) is taken out first (<see cref="ModelMarkup"/>).
 /// </summary>
 public static partial class CitationGrounding
 {
@@ -16,7 +17,7 @@ public static partial class CitationGrounding
     {
         var renumbered = new Dictionary<int, int>();
         var citations = new List<Citation>();
-        var text = Marker().Replace(modelText, match =>
+        var text = Marker().Replace(ModelMarkup.Strip(modelText), match =>
         {
             var markers = new StringBuilder();
             foreach (var capture in match.Groups["n"].Captures.Cast<Capture>())

@@ -46,7 +46,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         var section = FindSection(requested);
         if (section is null)
         {
-            return ($"I don't know a section called “{TextCut.AtWord(requested, 80)}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
+            return ($"I don't know a section called “{UserText.Quote(requested)}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
         }
         var parts = corpus.Passages
             .Where(p => p.SectionPath == section || p.SectionPath.StartsWith(section + PassageChunker.SectionSeparator, StringComparison.Ordinal))
@@ -75,7 +75,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
             .ToList();
         if (next.Count == 0)
         {
-            return new Answer(AnswerKind.Declined, $"That was everything I found for “{last.Question}”. Try asking it another way.", [], last.Question, []);
+            return new Answer(AnswerKind.Declined, $"That was everything I found for “{UserText.Quote(last.Question)}”. Try asking it another way.", [], last.Question, []);
         }
         var firstNumber = last.Cited.Count == 0 ? 1 : last.Cited.Max(c => c.Number) + 1;
         return extractive.Answer(last.Question, new RetrievalResult(next, [], 1), firstNumber);
@@ -118,7 +118,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
             ? "I have no cited answer to take a source from yet. Ask me a question first."
             : requested.Length == 0
                 ? $"Which one? Type **source N**, e.g. **source 1**. My last answer's sources are {string.Join(", ", last.Cited.Select(c => c.Number))}."
-                : $"My last answer has no source {requested}. Its sources are {string.Join(", ", last.Cited.Select(c => c.Number))}.";
+                : $"My last answer has no source {UserText.Quote(requested, 20)}. Its sources are {string.Join(", ", last.Cited.Select(c => c.Number))}.";
 
     private string? FindSection(string requested)
     {

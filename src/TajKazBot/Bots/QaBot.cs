@@ -134,17 +134,21 @@ public sealed class QaBot(
     {
         var activity = turnContext.Activity;
         if (activity.Name == "message/submitAction" && activity.Value is JObject value
-            && string.Equals((string?)value["actionName"], "feedback", StringComparison.OrdinalIgnoreCase))
+            && value["actionName"] is JValue { Type: JTokenType.String } actionName
+            && string.Equals((string?)actionName, "feedback", StringComparison.OrdinalIgnoreCase))
         {
-            var action = value["actionValue"] as JObject;
+            if (FeedbackForm.Read(value["actionValue"]) is not { } form)
+            {
+                return new InvokeResponse { Status = 400 };
+            }
             // Teams names the message judged in replyToId; without it (the Agents Playground), the last answer is meant.
             var messages = await answered.GetAsync(turnContext, () => [], cancellationToken);
             var judged = messages.LastOrDefault(m => m.ActivityId == activity.ReplyToId);
             var last = await lastAnswer.GetAsync(turnContext, () => null!, cancellationToken);
             await feedback.RecordAsync(new FeedbackRecord(
                 DateTimeOffset.UtcNow,
-                (string?)action?["reaction"] ?? "unknown",
-                FeedbackText(action?["feedback"]),
+                form.Reaction,
+                form.Text,
                 judged?.Question ?? last?.Question,
                 judged?.Kind ?? last?.Kind,
                 activity.Conversation?.Id,
@@ -153,28 +157,6 @@ public sealed class QaBot(
             return new InvokeResponse { Status = 200 };
         }
         return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
-    }
-
-    /// <summary>Teams sends the form as a JSON string <c>{"feedbackText": "…"}</c>; other senders may send plain text.</summary>
-    public static string? FeedbackText(JToken? feedback)
-    {
-        if (feedback is JObject form)
-        {
-            return (string?)form["feedbackText"];
-        }
-        var raw = feedback?.Type == JTokenType.String ? (string?)feedback : null;
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-        try
-        {
-            return JToken.Parse(raw) is JObject parsed ? (string?)parsed["feedbackText"] : raw;
-        }
-        catch (Newtonsoft.Json.JsonReaderException)
-        {
-            return raw;
-        }
     }
 
     private async Task RunCommandAsync(ITurnContext turnContext, BotCommand command, CancellationToken cancellationToken)

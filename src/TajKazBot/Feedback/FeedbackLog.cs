@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace TajKazBot.Feedback;
 
 /// <summary>
-/// Appends feedback to a JSON Lines file a maintainer can read (or load into a notebook) and logs it.
-/// Writes are serialised so concurrent turns never interleave lines.
+/// Appends feedback to a JSON Lines file a maintainer can read (or load into a notebook) and logs that it
+/// did. What the user wrote (the comment, the question) goes only into the file, never into the
+/// application log. Writes are serialised so concurrent turns never interleave lines.
 /// </summary>
 public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger) : IFeedbackStore
 {
@@ -15,8 +16,8 @@ public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger) : IFee
 
     public async Task RecordAsync(FeedbackRecord record, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Feedback {Reaction} on {Kind} answer to {Question}: {Text}",
-            record.Reaction, record.Kind, record.Question, record.Text);
+        logger.LogInformation("Feedback {Reaction} on {Kind} answer, with a comment of {CommentChars} characters",
+            record.Reaction, record.Kind, record.Text?.Length ?? 0);
         var line = JsonSerializer.Serialize(record, FeedbackJson.Options) + "\n";
         await writing.WaitAsync(cancellationToken);
         try
@@ -30,7 +31,7 @@ public sealed class FeedbackLog(string path, ILogger<FeedbackLog> logger) : IFee
         }
         catch (IOException exception)
         {
-            // Losing one verdict must not fail the user's click; the log line above still has it.
+            // Losing one verdict must not fail the user's click.
             logger.LogError(exception, "Could not append feedback to {Path}", path);
         }
         catch (UnauthorizedAccessException exception)

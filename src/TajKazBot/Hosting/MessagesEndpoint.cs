@@ -4,24 +4,44 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 namespace TajKazBot.Hosting;
 
 /// <summary>
-/// <c>POST /api/messages</c>. The adapter answers 400 for a body that is not an activity, but an
-/// activity that is JSON yet malformed (no serviceUrl, a bad URI) fails inside it before any turn
-/// starts; that is the sender's error, so it gets 400 too rather than a 500.
+/// <c>POST /api/messages</c>. <see cref="ActivityGate"/> refuses what the sender got wrong (415, 413, 400,
+/// 403, 401) before any work; the adapter then runs the turn. An activity the gate let through but the
+/// adapter still finds malformed is the sender's error too, so it gets 400 rather than a 500. A client
+/// that hangs up cancels the turn.
 /// </summary>
 public static class MessagesEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers)
+    public static async Task HandleAsync(HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, ActivityGate gate, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
+        var aborted = context.RequestAborted;
         try
         {
-            await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+            var verdict = await gate.CheckAsync(context.Request, aborted);
+            if (!verdict.Admitted)
+            {
+                logger.LogWarning("Refused a request with {Status}: {Reason}", verdict.Status, verdict.Reason);
+                await RefuseAsync(context, verdict.Status, verdict.Reason!);
+                return;
+            }
+            context.Request.Body = new MemoryStream(verdict.Body!, writable: false);
+            await adapter.ProcessAsync(context.Request, context.Response, bot, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            logger.LogInformation("The client disconnected; its turn was cancelled");
         }
         catch (Exception exception) when (!context.Response.HasStarted && IsMalformedActivity(exception))
         {
-            loggers.CreateLogger(typeof(MessagesEndpoint)).LogWarning("Rejected a malformed activity: {Reason}", exception.Message);
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(new { error = "The request body is not a valid Bot Framework activity." });
+            logger.LogWarning("Refused a malformed activity: {Reason}", exception.Message);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "The request body is not a valid Bot Framework activity.");
         }
+    }
+
+    private static async Task RefuseAsync(HttpContext context, int status, string reason)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { error = reason });
     }
 
     private static bool IsMalformedActivity(Exception exception) =>

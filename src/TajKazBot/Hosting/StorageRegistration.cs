@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -24,12 +25,21 @@ public static class StorageRegistration
             .Validate(s => s.Kind != StorageKind.Redis || string.IsNullOrWhiteSpace(s.Redis) || Parses(s.Redis), "Storage:Redis is not a valid Redis connection string.")
             .Validate(s => s.TimeToLiveHours is >= 1 and <= 8760, "Storage:TimeToLiveHours must be between 1 and 8760.")
             .ValidateOnStart();
+        services.AddOptions<ConversationStorageSettings>().Bind(configuration.GetSection(ConversationStorageSettings.Section))
+            .Validate(s => s.MaxConversations is >= 1 and <= 10_000_000, "ConversationStorage:MaxConversations must be between 1 and 10000000.")
+            .Validate(s => s.IdleTimeToLive >= TimeSpan.FromMinutes(1) && s.IdleTimeToLive <= TimeSpan.FromDays(365), "ConversationStorage:IdleTimeToLive must be between 00:01:00 and 365.00:00:00.")
+            .Validate(s => s.MaxConversationBytes is >= 1024 and <= 16 * 1024 * 1024, "ConversationStorage:MaxConversationBytes must be between 1024 and 16777216.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] is { Length: > 0 } appId ? appId : RedisKeys.LocalBotId));
         services.AddSingleton<IConnectionMultiplexer>(sp => Connect(
             sp.GetRequiredService<IOptions<StorageSettings>>().Value.Redis, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageRegistration))));
         services.AddSingleton<IStorage>(sp => Settings(sp).Kind == StorageKind.Redis
             ? new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(), TimeSpan.FromHours(Settings(sp).TimeToLiveHours))
-            : new MemoryStorage());
+            : new BoundedMemoryStorage(
+                sp.GetRequiredService<IOptions<ConversationStorageSettings>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<BoundedMemoryStorage>>()));
         services.AddSingleton<IFeedbackStore>(sp => Settings(sp).Kind == StorageKind.Redis
             ? ActivatorUtilities.CreateInstance<RedisFeedbackStream>(sp)
             : sp.GetRequiredService<FeedbackLog>());

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using TajKazBot.Bots;
+using TajKazBot.Feedback;
 
 namespace TajKazBot.Tests.Bots;
 
@@ -42,14 +43,36 @@ public sealed class BotCommandTests
     [InlineData("[1,2]", "[1,2]")]
     public void Feedback_text_is_read_from_Teams_form_or_taken_as_typed(string raw, string? expected)
     {
-        Assert.Equal(expected, QaBot.FeedbackText(new JValue(raw)));
+        Assert.True(FeedbackForm.TryText(new JValue(raw), out var text));
+        Assert.Equal(expected, text);
     }
 
     [Fact]
     public void Feedback_text_may_arrive_as_an_object_or_not_at_all()
     {
-        Assert.Equal("ok", QaBot.FeedbackText(new JObject { ["feedbackText"] = "ok" }));
-        Assert.Null(QaBot.FeedbackText(null));
-        Assert.Null(QaBot.FeedbackText(new JValue(42)));
+        Assert.True(FeedbackForm.TryText(new JObject { ["feedbackText"] = "ok" }, out var fromObject));
+        Assert.Equal("ok", fromObject);
+        Assert.True(FeedbackForm.TryText(null, out var absent));
+        Assert.Null(absent);
+    }
+
+    [Fact]
+    public void Feedback_text_of_another_shape_makes_the_form_unreadable()
+    {
+        Assert.False(FeedbackForm.TryText(new JValue(42), out _));
+        Assert.False(FeedbackForm.TryText(new JObject { ["feedbackText"] = new JObject { ["a"] = 1 } }, out _));
+        Assert.False(FeedbackForm.TryText(new JValue("{\"feedbackText\": [1]}"), out _));
+        Assert.Null(FeedbackForm.Read(new JObject { ["reaction"] = new JArray(), ["feedback"] = "fine" }));
+    }
+
+    [Fact]
+    public void Feedback_text_is_cut_and_loses_control_characters()
+    {
+        var form = FeedbackForm.Read(new JObject { ["reaction"] = "dislike\u0007", ["feedback"] = "bad\u0000\u001b[31m answer\n" + new string('x', 30_000) })!;
+
+        Assert.Equal("dislike", form.Reaction);
+        Assert.Equal(FeedbackForm.MaxTextChars, form.Text!.Length);
+        Assert.StartsWith("bad  [31m answer\n", form.Text);
+        Assert.DoesNotContain(form.Text, c => char.IsControl(c) && c != '\n');
     }
 }
