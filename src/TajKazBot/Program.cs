@@ -7,6 +7,7 @@ using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Feedback;
 using TajKazBot.Hosting;
+using TajKazBot.Rendering;
 
 var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
@@ -88,6 +89,7 @@ if (verb is not null)
 var passages = app.Services.GetRequiredService<LexicalIndex>().Passages.Count;
 app.Services.GetRequiredService<IPassageRetriever>();
 app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
+app.Services.GetRequiredService<SuggestedQuestions>().Start();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
 app.MapOperations(passages);

@@ -17,33 +17,50 @@ public sealed class ExtractiveAnswererTests : IDisposable
     public void Dispose() => index.Dispose();
 
     [Fact]
-    public async Task Answer_shows_the_precise_answer_then_the_top_passages_numbered_labelled_and_verbatim_with_matches_in_bold()
+    public async Task Answer_leads_with_the_precise_answer_then_quotes_its_passage_verbatim_with_it_in_bold()
     {
         var answer = await answerer.AnswerAsync("Which fruits does Tajikistan export to Kazakhstan?", [], CancellationToken.None);
 
         Assert.Equal(AnswerKind.Extractive, answer.Kind);
         Assert.Equal([1, 2, 3], answer.Citations.Select(c => c.Number));
         var blocks = answer.Text.Split("\n\n");
-        Assert.Equal(7, blocks.Length);
+        Assert.Equal(2, blocks.Length);
         Assert.Equal($"**{answer.PreciseAnswer}** [1]", blocks[0]);
-        Assert.Contains(answer.PreciseAnswer!, answer.Citations[0].Passage.Text);
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal($"[{i + 1}] **{answer.Citations[i].SectionPath}**", blocks[2 * i + 1]);
-            Assert.Equal(answer.Citations[i].Passage.Text, blocks[2 * i + 2].Replace("**", ""));
-        }
-        Assert.Contains("**fruits**", answer.Text);
-        Assert.Contains("**exports**", answer.Text);
+        Assert.Contains($"**{answer.PreciseAnswer}**", blocks[1]);
+        Assert.Contains(blocks[1].Replace("**", "").Trim('…', ' '), answer.Citations[0].Passage.Text);
+        Assert.DoesNotContain("[2]", answer.Text);
         Assert.Equal(answer.Citations.Select(c => c.PassageId), answer.Ranked.Take(3).Select(r => r.Passage.Id));
         Assert.All(answer.Citations, c => Assert.True(c.Score > 0));
     }
 
     [Fact]
-    public async Task Adjacent_matched_words_form_one_bold_run()
+    public void A_long_passage_is_quoted_around_the_answer_and_marked_where_it_is_cut()
     {
-        var answer = await answerer.AnswerAsync("Collective Security Treaty Organization", [], CancellationToken.None);
+        var options = new AnsweringOptions { ExcerptChars = 150 };
+        var retriever = new LuceneRetriever(index, new RetrievalOptions());
+        var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
 
-        Assert.Contains("**Collective Security Treaty Organization**", answer.Text);
+        var answer = extractive.Answer("Which fruits does Tajikistan export?", retriever.Retrieve("Which fruits does Tajikistan export?", 3));
+
+        var quote = answer.Text.Split("\n\n")[1];
+        Assert.True(quote.StartsWith('…') || quote.EndsWith('…'), quote);
+        Assert.Contains($"**{answer.PreciseAnswer}**", quote);
+        Assert.True(quote.Length < answer.Citations[0].Passage.Text.Length, quote);
+    }
+
+    [Fact]
+    public async Task More_shows_the_next_passages_whole_labelled_with_matches_in_bold()
+    {
+        var first = await answerer.AnswerAsync("Collective Security Treaty Organization", [], CancellationToken.None);
+        var options = new AnsweringOptions();
+        var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
+
+        var more = extractive.Answer(first.Question, new RetrievalResult(first.Ranked, [], 1), firstNumber: 4);
+
+        var blocks = more.Text.Split("\n\n");
+        Assert.Equal($"[4] **{more.Citations[0].SectionPath}**", blocks[0]);
+        Assert.Equal(more.Citations[0].Passage.Text, blocks[1].Replace("**", ""));
+        Assert.Contains("**Collective Security Treaty Organization**", more.Text);
     }
 
     [Fact]

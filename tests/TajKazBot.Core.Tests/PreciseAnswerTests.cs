@@ -51,14 +51,14 @@ public sealed class PreciseAnswerTests(SemanticFixture fixture)
     }
 
     [Fact]
-    public async Task The_answer_shows_the_precise_sentence_in_bold_above_the_passages_cited_as_the_first()
+    public async Task The_answer_leads_with_the_precise_sentence_in_bold_cited_as_the_first_passage()
     {
         var answer = await fixture.Answerer.AnswerAsync("Which fruits does Tajikistan export to Kazakhstan?", [], CancellationToken.None);
 
         Assert.Equal(AnswerKind.Extractive, answer.Kind);
         Assert.NotNull(answer.PreciseAnswer);
         Assert.Contains("apples and grapes", answer.PreciseAnswer);
-        Assert.StartsWith($"**{answer.PreciseAnswer}** [1]\n\n[1] ", answer.Text);
+        Assert.StartsWith($"**{answer.PreciseAnswer}** [1]\n\n", answer.Text);
         Assert.Contains(answer.PreciseAnswer, answer.Citations[0].Passage.Text);
     }
 

@@ -40,8 +40,8 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         return reply;
     }
 
-    /// <summary>The section's sub-sections, each with its opening words, and questions about them to ask next.</summary>
-    public (string Text, IReadOnlyList<Suggestion> Suggestions) Topic(string requested)
+    /// <summary>The section's sub-sections, each with its opening words, and their headings (to suggest questions about).</summary>
+    public (string Text, IReadOnlyList<string> SubSections) Topic(string requested)
     {
         var section = FindSection(requested);
         if (section is null)
@@ -57,8 +57,7 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         {
             text.Append("\n- **").Append(part.Key).Append("**: ").Append(TextCut.AtWord(part.First().Text, 140));
         }
-        var suggestions = parts.Where(p => p.Key != section).Select(p => Suggestion.About(p.Key)).Take(3).ToList();
-        return (text.ToString(), suggestions);
+        return (text.ToString(), parts.Where(p => p.Key != section).Select(p => p.Key).ToList());
     }
 
     /// <summary>The next passages retrieval ranked for the last question, numbered on from those already shown.</summary>
@@ -92,26 +91,6 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
         return new Answer(AnswerKind.Extractive, $"[{number}] **{passage.SectionPath}**\n\n{passage.Text}",
             [new Citation(number, passage, cited.Score)], last!.Question, []);
     }
-
-    /// <summary>
-    /// Questions about the sections of passages that ranked for the question but were not shown:
-    /// the nearby parts of the document the user may want next.
-    /// </summary>
-    public static IReadOnlyList<Suggestion> FollowUps(Answer answer)
-    {
-        var shownSections = answer.Citations.Select(c => LastHeading(c.Passage)).ToHashSet();
-        return answer.Ranked
-            .Select(r => r.Passage)
-            .Where(p => p.SectionPath != p.DocumentTitle)
-            .Select(LastHeading)
-            .Where(h => !shownSections.Contains(h))
-            .Distinct()
-            .Take(3)
-            .Select(Suggestion.About)
-            .ToList();
-    }
-
-    private static string LastHeading(Passage passage) => passage.SectionPath.Split(PassageChunker.SectionSeparator)[^1];
 
     public static string NoSuchSource(LastAnswer? last, string requested) =>
         last is null || last.Cited.Count == 0

@@ -14,6 +14,7 @@ public sealed class QaBot(
     QuestionAnswerer answerer,
     LoadedCorpus corpus,
     Commands commands,
+    SuggestedQuestions suggested,
     IFeedbackStore feedback,
     ConversationState conversationState,
     BotTelemetry telemetry,
@@ -90,14 +91,16 @@ public sealed class QaBot(
             messages.Add(new AnsweredMessage(sent.Id, answer.Question, answer.Kind));
             messages.RemoveRange(0, Math.Max(0, messages.Count - RememberedAnswers));
         }
-        if (answer.Kind is AnswerKind.Declined or AnswerKind.SmallTalk && answer.Citations.Count == 0)
+        if (answer.Kind == AnswerKind.SmallTalk)
         {
-            var lead = answer.Kind == AnswerKind.SmallTalk ? "You could ask:" : "Questions the document can answer:";
-            await SendFollowUpsAsync(turnContext, lead, Welcome.ExampleSuggestions(corpus), cancellationToken);
+            await SendFollowUpsAsync(turnContext, "You could ask:", await suggested.ExamplesAsync(), cancellationToken);
         }
         else
         {
-            await SendFollowUpsAsync(turnContext, "Related questions:", Commands.FollowUps(answer), cancellationToken);
+            // After a decline, questions from the parts of the document closest to what was asked.
+            var near = await suggested.NearAsync(answer);
+            await SendFollowUpsAsync(turnContext, answer.Kind == AnswerKind.Declined ? "Questions the document can answer:" : "Related questions:",
+                near.Count > 0 ? near : await suggested.ExamplesAsync(), cancellationToken);
         }
     }
 
@@ -165,14 +168,14 @@ public sealed class QaBot(
         switch (command.Kind)
         {
             case BotCommandKind.Help:
-                await SendMarkdownAsync(turnContext, Commands.HelpText(commands.Title), Welcome.ExampleSuggestions(corpus), cancellationToken);
+                await SendMarkdownAsync(turnContext, Commands.HelpText(commands.Title), await suggested.ExamplesAsync(), cancellationToken);
                 break;
             case BotCommandKind.Topics:
                 await turnContext.SendActivityAsync(commands.Topics(), cancellationToken);
                 break;
             case BotCommandKind.Topic:
-                var (text, suggestions) = commands.Topic(command.Argument);
-                await SendMarkdownAsync(turnContext, text, suggestions, cancellationToken);
+                var (text, subSections) = commands.Topic(command.Argument);
+                await SendMarkdownAsync(turnContext, text, await suggested.AboutAsync(subSections), cancellationToken);
                 break;
             case BotCommandKind.More:
                 if (commands.More(last) is not { } more)
@@ -232,7 +235,7 @@ public sealed class QaBot(
     }
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await SendMarkdownAsync(turnContext, Welcome.Text(corpus), Welcome.ExampleSuggestions(corpus), cancellationToken);
+        await SendMarkdownAsync(turnContext, Welcome.Text(corpus), await suggested.ExamplesAsync(), cancellationToken);
 
     /// <summary>
     /// Shows that an answer is on its way. Not for expectReplies, whose replies all come back in one

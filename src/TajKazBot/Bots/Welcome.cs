@@ -19,9 +19,6 @@ public static class Welcome
     public static IReadOnlyList<string> ExampleQuestions(LoadedCorpus corpus) =>
         ExampleHeadings(corpus).Select(QuestionAbout).ToList();
 
-    public static IReadOnlyList<Suggestion> ExampleSuggestions(LoadedCorpus corpus) =>
-        ExampleHeadings(corpus).Select(Suggestion.About).ToList();
-
     private static IEnumerable<string> ExampleHeadings(LoadedCorpus corpus) => corpus.ExampleHeadings;
 
     public static string QuestionAbout(string heading) => LoadedCorpus.QuestionAbout(heading);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TajKazBot.Bots;
 using TajKazBot.Feedback;
+using TajKazBot.Rendering;
 
 namespace TajKazBot.Hosting;
 
@@ -13,6 +14,7 @@ public static class ConversationRegistration
             .Validate(s => !string.IsNullOrWhiteSpace(s.LogPath), "Feedback:LogPath must name a file.")
             .ValidateOnStart();
         services.AddSingleton<Commands>();
+        services.AddSingleton<SuggestedQuestions>();
         services.AddSingleton(sp => new FeedbackLog(
             ServiceRegistration.Resolve(contentRoot, sp.GetRequiredService<IOptions<FeedbackSettings>>().Value.LogPath),
             sp.GetRequiredService<ILogger<FeedbackLog>>()));

@@ -1,7 +1,8 @@
 namespace TajKazBot.Rendering;
 
-/// <summary>A suggested follow-up: a short button title, and the question it sends.</summary>
+/// <summary>A suggested follow-up: a short button title, and the text it sends.</summary>
 public sealed record Suggestion(string Title, string Question)
 {
-    public static Suggestion About(string heading) => new(heading, Bots.Welcome.QuestionAbout(heading));
+    /// <summary>A question short enough to be its own button title.</summary>
+    public static Suggestion Of(string question) => new(question, question);
 }
