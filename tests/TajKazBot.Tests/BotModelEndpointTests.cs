@@ -90,7 +90,7 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
         Assert.StartsWith("Kazakhstan has an embassy in Dushanbe [1], and Tajikistan has one in Nur-Sultan [2].", text);
         Assert.DoesNotContain("[9]", text);
         var (answer, sources) = (text[..text.IndexOf("**Sources**", StringComparison.Ordinal)], text[text.IndexOf("**Sources**", StringComparison.Ordinal)..]);
-        var listed = Regex.Matches(sources, @"^\[(\d+)\] \S", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var listed = Regex.Matches(sources, @"^- \[(\d+)\] \S", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["1", "2"], listed);
         Assert.All(Regex.Matches(answer, @"\[(\d+)\]"), m => Assert.Contains(m.Groups[1].Value, listed));
         Assert.Contains("[1] Diplomatic Relations › Diplomatic Missions and Representation — “", sources);
@@ -108,7 +108,8 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(TimeoutSeconds + 3));
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("** [1]\n\n[1] **Diplomatic Relations › Diplomatic Missions and Representation**", text);
+        Assert.Contains("(formerly Astana).** [1]\n\n", text);
+        Assert.Contains("- [1] Diplomatic Missions and Representation", text);
         Assert.EndsWith($"_{GroundedAnswerer.Unavailable}_", text);
     }
 

@@ -64,7 +64,7 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
 
         // Teams shows no suggested actions outside one-to-one chats, so no follow-up message either.
         var reply = Assert.Single(posted, p => (string?)p.Body["type"] == "message").Body;
-        Assert.Contains("** [1]\n\n[1] **Diplomatic Relations › Diplomatic Missions and Representation**", (string)reply["text"]!);
+        Assert.Contains("(formerly Astana).** [1]\n\n", (string)reply["text"]!);
         Assert.Null(reply["suggestedActions"]);
         Assert.Equal("https://schema.org/Message", (string?)reply["entities"]![0]!["type"]);
     }

@@ -150,7 +150,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
         var answer = await Answerer().AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
 
         Assert.Equal(AnswerKind.Extractive, answer.Kind);
-        Assert.Contains("** [1]\n\n[1] **", answer.Text);
+        Assert.StartsWith($"**{answer.PreciseAnswer}** [1]\n\n", answer.Text);
         Assert.DoesNotContain("everyone knows", answer.Text);
         Assert.Null(answer.Notice);
     }
@@ -178,7 +178,8 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2 + 2));
         Assert.Equal(AnswerKind.Extractive, answer.Kind);
         Assert.Equal(GroundedAnswerer.Unavailable, answer.Notice);
-        Assert.Contains("** [1]\n\n[1] **Diplomatic Relations", answer.Text);
+        Assert.StartsWith($"**{answer.PreciseAnswer}** [1]\n\n", answer.Text);
+        Assert.StartsWith("Diplomatic Relations", answer.Citations[0].SectionPath);
         Assert.Contains(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("grounded_answer", StringComparison.Ordinal));
     }
 

@@ -18,6 +18,8 @@ public sealed partial class UnknownTerms(Func<string, bool> documentHas, English
     public IReadOnlyList<string> Names(string text)
     {
         var names = new List<string>();
+        // A link's words ("http", a host name) are an address, not what the question is about.
+        text = Link().Replace(text, " ");
         foreach (Match word in Word().Matches(text))
         {
             var lower = word.Value.ToLowerInvariant();
@@ -47,6 +49,9 @@ public sealed partial class UnknownTerms(Func<string, bool> documentHas, English
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?:https?|ftp)://\S+|\bwww\.\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Link();
 
     [GeneratedRegex(@"(?<![\p{L}\d])\d[\d,]*\d(?![\d\p{L}])")]
     private static partial Regex Number();

@@ -14,6 +14,9 @@ public static class ServiceRegistration
     /// <summary>The key of the encoder, and its index, that rank passages when <see cref="RetrievalOptions.ArcticRanking"/> is on.</summary>
     public const string Ranking = "ranking";
 
+    /// <summary>The key of the answerer without a model, for work that must not call one (checking suggestions).</summary>
+    public const string Extractive = "extractive";
+
     public static IServiceCollection AddQuestionAnswering(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<CorpusSettings>().Bind(configuration.GetSection(CorpusSettings.Section))
@@ -81,6 +84,7 @@ public static class ServiceRegistration
         services.AddMetrics();
         services.AddSingleton<BotTelemetry>();
         services.AddSingleton(sp => CreateAnswerer(sp, contentRoot));
+        services.AddKeyedSingleton(Extractive, (sp, _) => ActivatorUtilities.CreateInstance<QuestionAnswerer>(sp));
         return services;
     }
 

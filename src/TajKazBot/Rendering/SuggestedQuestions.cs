@@ -1,14 +1,16 @@
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
+using TajKazBot.Hosting;
 
 namespace TajKazBot.Rendering;
 
 /// <summary>
 /// The questions the bot offers as buttons, made from the document once (<see cref="SectionQuestions"/>:
 /// each asked and checked to lead back to its section) in the background from start; a turn that needs
-/// them before they are ready waits for them.
+/// them before they are ready waits for them. They are checked with the extractive answerer: retrieval and
+/// the decline policy decide where a question leads, and a configured model is never called for this.
 /// </summary>
-public sealed class SuggestedQuestions(QuestionAnswerer answerer, LoadedCorpus corpus)
+public sealed class SuggestedQuestions([FromKeyedServices(ServiceRegistration.Extractive)] QuestionAnswerer answerer, LoadedCorpus corpus)
 {
     private readonly Lazy<Task<SectionQuestions>> questions = new(() => Task.Run(() =>
         SectionQuestions.BuildAsync(corpus, question => answerer.AnswerAsync(question, [], CancellationToken.None))));

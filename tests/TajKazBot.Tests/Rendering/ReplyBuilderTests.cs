@@ -57,11 +57,22 @@ public sealed class ReplyBuilderTests
     [Fact]
     public void At_most_ten_citations_and_only_those_the_text_marks()
     {
-        var answer = Extractive(12) with { Text = string.Join(' ', Enumerable.Range(1, 12).Where(n => n != 5).Select(n => $"[{n}]")) };
+        var answer = Extractive(12) with { Kind = AnswerKind.Generative, Text = string.Join(' ', Enumerable.Range(1, 12).Where(n => n != 5).Select(n => $"[{n}]")) };
 
         var positions = Entity(ReplyBuilder.Build(answer, "msteams"))["citation"]!.Select(c => (int)c["position"]!).ToList();
 
         Assert.Equal([1, 2, 3, 4, 6, 7, 8, 9, 10, 11], positions);
+    }
+
+    [Fact]
+    public void A_short_answer_s_further_sources_get_their_pills_on_one_line()
+    {
+        var answer = Extractive(3) with { Text = "**Cotton.** [1]\n\nThey trade **cotton**." };
+
+        var reply = ReplyBuilder.Build(answer, "msteams");
+
+        Assert.Contains("More in [2] [3]", reply.Text);
+        Assert.Equal([1, 2, 3], Entity(reply)["citation"]!.Select(c => (int)c["position"]!));
     }
 
     [Fact]
@@ -108,8 +119,8 @@ public sealed class ReplyBuilderTests
 
         Assert.Equal("markdown", reply.TextFormat);
         var sources = reply.Text[reply.Text.IndexOf("**Sources**", StringComparison.Ordinal)..];
-        Assert.Contains($"[1] [{Title} › Trade › Part 1](https://example.org/doc)", sources);
-        Assert.Contains($"[2] {Title} › Trade › Part 2", sources);
+        Assert.Contains("- [1] [Part 1](https://example.org/doc)", sources);
+        Assert.Contains("- [2] Part 2", sources);
         Assert.True(reply.Entities is null || reply.Entities.Count == 0);
         Assert.Null(reply.ChannelData);
     }
