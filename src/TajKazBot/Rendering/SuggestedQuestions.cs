@@ -9,11 +9,13 @@ namespace TajKazBot.Rendering;
 /// each asked and checked to lead back to its section) in the background from start; a turn that needs
 /// them before they are ready waits for them. They are checked with the extractive answerer: retrieval and
 /// the decline policy decide where a question leads, and a configured model is never called for this.
+/// The work stops when the host does.
 /// </summary>
-public sealed class SuggestedQuestions([FromKeyedServices(ServiceRegistration.Extractive)] QuestionAnswerer answerer, LoadedCorpus corpus)
+public sealed class SuggestedQuestions(
+    [FromKeyedServices(ServiceRegistration.Extractive)] QuestionAnswerer answerer, LoadedCorpus corpus, IHostApplicationLifetime lifetime)
 {
     private readonly Lazy<Task<SectionQuestions>> questions = new(() => Task.Run(() =>
-        SectionQuestions.BuildAsync(corpus, question => answerer.AnswerAsync(question, [], CancellationToken.None))));
+        SectionQuestions.BuildAsync(corpus, question => answerer.AnswerAsync(question, [], lifetime.ApplicationStopping)), lifetime.ApplicationStopping));
 
     /// <summary>Starts making the questions, so the first turn does not wait for them.</summary>
     public void Start() => _ = questions.Value;
