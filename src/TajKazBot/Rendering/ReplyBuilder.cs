@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
@@ -9,7 +10,7 @@ namespace TajKazBot.Rendering;
 /// <summary>Turns the channel-agnostic <see cref="Answer"/> into the reply activity for a channel.</summary>
 public static class ReplyBuilder
 {
-    public const string TeamsChannel = "msteams";
+    public const string TeamsChannel = Channels.Msteams;
 
     /// <summary>What Teams shows for <c>AIGeneratedContent</c>, written out for channels that have no such label.</summary>
     public const string AiLabel = "AI-generated from the passages listed; check the sources.";
