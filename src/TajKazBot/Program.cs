@@ -10,7 +10,7 @@ using TajKazBot.Core.Retrieval;
 using TajKazBot.Feedback;
 using TajKazBot.Hosting;
 
-var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" ? args[0] : null;
+var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" or "index" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
 if (args.Length > 0 && args[0] == "package")
@@ -62,6 +62,10 @@ if (verb == "feedback")
 {
     // Reads only the feedback store, so it needs no index.
     return await FeedbackCommand.RunAsync(app.Services.GetRequiredService<IFeedbackStore>(), args[1..], Console.Out, CancellationToken.None);
+}
+if (verb == "index")
+{
+    return await IndexCommand.RunAsync(app.Services, contentRoot, args[1..], Console.Out, CancellationToken.None);
 }
 if (verb is not null)
 {

@@ -21,6 +21,9 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedTexts });
 
+    /// <summary>The encoder's model, as its generator names it: vectors saved from one model are no use with another.</summary>
+    public string ModelId { get; } = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? generator.GetType().FullName!;
+
     public static SentenceEmbedder MiniLM() => new(SentenceEncoderGenerator.MiniLM());
 
     public static SentenceEmbedder ArcticXs() => new(SentenceEncoderGenerator.ArcticXs(), ArcticQueryPrefix);
