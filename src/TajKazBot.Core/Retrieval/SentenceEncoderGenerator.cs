@@ -22,6 +22,7 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentBag<ISentenceEncoder> idle = [];
     private readonly ConcurrentQueue<ISentenceEncoder> created = new();
+    private int disposed;
 
     /// <param name="create">Makes one encoder over the given session options.</param>
     /// <param name="sessions">How many calls run at once, each on its own encoder; by default one per core.</param>
@@ -80,6 +81,11 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
 
     public void Dispose()
     {
+        // Disposed by its embedder and by the container that registered it: the second time is a no-op.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         // A session freed while a call runs on it aborts the process (at shutdown, with turns in flight): take
         // every slot first, so the calls still running finish, and no new one starts on a freed session.
         for (var i = 0; i < sessions; i++)
