@@ -23,16 +23,16 @@ run() {
   local pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.05; done
   # A short warm-up (encoder sessions, JIT) that is not measured.
-  wrk -t 2 -c "$connections" -d 2s -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port" >/dev/null
+  wrk -t 2 -c "$connections" -d 2s --timeout 10s -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port" >/dev/null
   local out
-  out=$(wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port")
+  out=$(wrk -t 2 -c "$connections" -d "${seconds}s" --timeout 10s --latency -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   local rps p50 p99 non2xx socket
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
-  socket=$(awk -F'[ ,]+' '/Socket errors/ {print $4 + $6 + $8 + $10}' <<<"$out"); socket=${socket:-0}
+  socket=$(awk -F'[ ,]+' '/Socket errors/ {print $5 + $7 + $9 + $11}' <<<"$out"); socket=${socket:-0}
   printf '%-10s %9s req/s  p50 %8s  p99 %8s  non-2xx %s  socket errors %s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$socket"
   echo "$name $rps $non2xx $socket" >>"$results"
 }

@@ -64,9 +64,20 @@ public sealed partial class SemanticIndex
     /// <summary>A question's vector, with the encoder's query prefix where it has one (cached).</summary>
     public Task<float[]> EmbedQuestionAsync(string text, CancellationToken cancellationToken = default) => embedder.EmbedQueryAsync(text, cancellationToken);
 
-    /// <summary>Vectors of many short texts (names, phrases), in batches of similar length.</summary>
-    public Task<float[][]> EmbedShortAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-        embedder.EmbedManyAsync(texts, cancellationToken);
+    /// <summary>
+    /// Vectors of a few short texts (small-talk phrases), batch after batch without leaving the caller's thread:
+    /// this runs when the first turn needs it, while other turns may be blocked waiting for it, so it must not
+    /// need the thread pool (a parallel loop here starved it: no reply for seconds under 16 connections).
+    /// </summary>
+    public async Task<float[][]> EmbedShortAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var vectors = new List<float[]>(texts.Count);
+        foreach (var batch in texts.Chunk(64))
+        {
+            vectors.AddRange(await embedder.EmbedAsync(batch, cancellationToken));
+        }
+        return vectors.ToArray();
+    }
 
     /// <summary>
     /// True when the name means one the document uses: the encoder puts it at least this close to one of
