@@ -31,6 +31,7 @@ public sealed class EncoderPoolTests
         generator.Dispose();
         generator.Dispose();
         Assert.All(encoders, e => Assert.Equal(1, e.Disposals));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["after disposal"]));
     }
 
     private sealed class BlockingEncoder(Barrier barrier) : ISentenceEncoder, IDisposable

@@ -47,6 +47,12 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
             return [];
         }
         await slots.WaitAsync(cancellationToken);
+        if (Volatile.Read(ref disposed) == 1)
+        {
+            // A call that comes after disposal (a background task outliving its host) must not reach a released session.
+            slots.Release();
+            throw new ObjectDisposedException(nameof(SentenceEncoderGenerator));
+        }
         var encoder = idle.TryTake(out var free) ? free : Create();
         try
         {
@@ -96,5 +102,7 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
         {
             (encoder as IDisposable)?.Dispose();
         }
+        // Calls still waiting get their slot, see the disposal and throw, instead of waiting for ever.
+        slots.Release(sessions);
     }
 }
