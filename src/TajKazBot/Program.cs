@@ -9,7 +9,7 @@ using TajKazBot.Feedback;
 using TajKazBot.Hosting;
 using TajKazBot.Rendering;
 
-var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" ? args[0] : null;
+var verb = args.Length > 0 && args[0] is "ask" or "eval" or "feedback" or "index" ? args[0] : null;
 var hostArgs = verb is null ? args : [];
 var contentRoot = ProjectRoot.Find();
 if (args.Length > 0 && args[0] == "package")
@@ -60,6 +60,10 @@ if (verb == "feedback")
 {
     // Reads only the feedback store, so it needs no index.
     return await FeedbackCommand.RunAsync(app.Services.GetRequiredService<IFeedbackStore>(), args[1..], Console.Out, CancellationToken.None);
+}
+if (verb == "index")
+{
+    return await IndexCommand.RunAsync(app.Services, contentRoot, args[1..], Console.Out, CancellationToken.None);
 }
 if (verb is not null)
 {

@@ -130,7 +130,8 @@ public sealed class LuceneRetrieverTests : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), "tajkazbot-index-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var onDiskIndex = new LexicalIndex(RepositoryCorpus.Corpus.Passages, new RetrievalOptions { IndexPath = folder });
+            LexicalIndexFolder.Write(folder, RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+            using var onDiskIndex = LexicalIndexFolder.Open(folder, RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
             var onDisk = new LuceneRetriever(onDiskIndex, new RetrievalOptions());
 
             Assert.Equal(

@@ -1,13 +1,8 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using TajKazBot.Core.Corpus;
@@ -28,7 +23,7 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     /// <summary>The passage text as unstemmed lower-case words (possessives dropped, stop words kept): the vocabulary typos are matched against.</summary>
     public const string WordField = "word";
     public const string OrdinalField = "ordinal";
-    private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+    internal static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private readonly RetrievalOptions options;
     private readonly LuceneDirectory directory;
@@ -36,26 +31,29 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     private readonly Analyzer wordAnalyzer;
     private readonly Analyzer questionAnalyzer;
     private readonly SpellingCorrector spelling;
-    private readonly IReadOnlyList<IReadOnlySet<string>> passageTerms;
+    private readonly IReadOnlySet<string>?[] passageTerms;
 
+    /// <summary>An index of the passages held in memory.</summary>
     /// <param name="lexicon">English words (see <see cref="EnglishWords"/>): common ones are never taken for typos, and proper nouns the document does not use mark unknown names; none by default.</param>
     public LexicalIndex(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon? lexicon = null)
+        : this(passages, options, lexicon, LuceneDocuments.Written(new RAMDirectory(), passages, options))
+    {
+    }
+
+    /// <summary>An index over a directory that holds the passages' documents (see <see cref="LexicalIndexFolder"/>).</summary>
+    internal LexicalIndex(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon? lexicon, LuceneDirectory directory)
     {
         lexicon ??= EnglishLexicon.Empty;
         Passages = passages;
         this.options = options;
+        this.directory = directory;
         Analyzer = new EnglishAnalyzer(Version);
-        wordAnalyzer = Analyzer.NewAnonymous((_, reader) =>
-        {
-            var words = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(words, new LowerCaseFilter(Version, new EnglishPossessiveFilter(Version, words)));
-        });
+        wordAnalyzer = LuceneDocuments.WordAnalyzer();
         questionAnalyzer = new EnglishAnalyzer(Version, QuestionStopWords.Create(Version));
         spelling = new SpellingCorrector(Analyzer, wordAnalyzer, [TextField, SectionField], WordField, lexicon.Words, options.MaxTypoEdits);
         Unknown = new UnknownTerms(Knows, lexicon);
-        passageTerms = passages.Select(p => (IReadOnlySet<string>)TextAnalysis.DistinctTerms(Analyzer, TextField, p.Text).ToHashSet()).ToList();
-        directory = options.IndexPath is null ? new RAMDirectory() : FSDirectory.Open(options.IndexPath);
-        Write(passages);
+        // Analysed when first asked for: at start that would be every passage of the corpus again.
+        passageTerms = new IReadOnlySet<string>?[passages.Count];
         searchers = new SearcherManager(directory, new Bm25SearcherFactory(options.K1, options.B));
     }
 
@@ -88,7 +86,8 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
         TextAnalysis.DistinctTerms(questionAnalyzer, TextField, question).Take(options.MaxQueryTerms).ToList();
 
     /// <summary>The analysed terms of passage number <paramref name="ordinal"/>.</summary>
-    public IReadOnlySet<string> TermsOf(int ordinal) => passageTerms[ordinal];
+    public IReadOnlySet<string> TermsOf(int ordinal) =>
+        passageTerms[ordinal] ??= TextAnalysis.DistinctTerms(Analyzer, TextField, Passages[ordinal].Text).ToHashSet();
 
     public int DocFreq(string term) => Read(s => s.IndexReader.DocFreq(new Term(TextField, term)));
 
@@ -125,25 +124,6 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
         return kept.Append(text, position, text.Length - position).ToString().Trim();
     });
 
-    private void Write(IReadOnlyList<Passage> passages)
-    {
-        var indexAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [WordField] = wordAnalyzer });
-        var config = new IndexWriterConfig(Version, indexAnalyzer) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(options.K1, options.B) };
-        using var writer = new IndexWriter(directory, config);
-        for (var i = 0; i < passages.Count; i++)
-        {
-            writer.AddDocument(new Lucene.Net.Documents.Document
-            {
-                new StringField("id", passages[i].Id, Field.Store.YES),
-                new StoredField(OrdinalField, i),
-                new TextField(TextField, passages[i].Text, Field.Store.NO),
-                new TextField(SectionField, passages[i].SectionPath, Field.Store.NO),
-                new TextField(WordField, passages[i].Text, Field.Store.NO),
-            });
-        }
-        writer.Commit();
-    }
-
     public void Dispose()
     {
         searchers.Dispose();
@@ -151,10 +131,5 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
         Analyzer.Dispose();
         wordAnalyzer.Dispose();
         questionAnalyzer.Dispose();
-    }
-
-    private sealed class Bm25SearcherFactory(float k1, float b) : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity(k1, b) };
     }
 }

@@ -69,6 +69,9 @@ public sealed record RetrievalOptions
     /// </summary>
     public bool ArcticRanking { get; init; } = true;
 
-    /// <summary>Folder for an on-disk index; null keeps the index in memory.</summary>
-    public string? IndexPath { get; init; }
+    /// <summary>
+    /// Folder of prebuilt indexes (relative to the project root unless absolute), one sub-folder per
+    /// <see cref="IndexKey"/>; empty keeps the index in memory and saves nothing.
+    /// </summary>
+    public string? IndexPath { get; init; } = ".index";
 }

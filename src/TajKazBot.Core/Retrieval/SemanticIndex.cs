@@ -1,26 +1,26 @@
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
-/// Sentence-embedding vectors of every passage, of every sentence in it and of the document's names,
-/// computed once at start and held in memory (the document is small: a few hundred vectors).
+/// Sentence-embedding vectors of every passage, of every sentence in it and of the document's names, held in
+/// memory: computed once (<see cref="BuildAsync"/>) and then read back from the prebuilt index (<see cref="Open"/>).
 /// </summary>
 public sealed partial class SemanticIndex
 {
     private readonly SentenceEmbedder embedder;
     private readonly Dictionary<Passage, int> ordinals;
-    private readonly float[][] passageVectors;
-    private readonly IReadOnlyList<PassageSentence>[] sentences;
-    private readonly float[][] nameVectors;
 
-    private SemanticIndex(IReadOnlyList<Passage> passages, SentenceEmbedder embedder, float[][] passageVectors, IReadOnlyList<PassageSentence>[] sentences, float[][] nameVectors)
+    private SemanticIndex(IReadOnlyList<Passage> passages, SentenceEmbedder embedder, SemanticVectors vectors)
     {
+        if (vectors.PassageCount != passages.Count)
+        {
+            throw new InvalidDataException($"The vectors are of {vectors.PassageCount} passages, the corpus has {passages.Count}.");
+        }
         this.embedder = embedder;
-        this.passageVectors = passageVectors;
-        this.sentences = sentences;
-        this.nameVectors = nameVectors;
+        Vectors = vectors;
         // By reference: retrievers hand back the very passage objects they were built with.
         ordinals = new Dictionary<Passage, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < passages.Count; i++)
@@ -29,20 +29,33 @@ public sealed partial class SemanticIndex
         }
     }
 
+    /// <summary>What the index holds, to be saved and opened again without the encoder.</summary>
+    public SemanticVectors Vectors { get; }
+
+    /// <summary>The index over vectors computed before, for the same passages.</summary>
+    public static SemanticIndex Open(IReadOnlyList<Passage> passages, SentenceEmbedder embedder, SemanticVectors vectors) => new(passages, embedder, vectors);
+
     public static async Task<SemanticIndex> BuildAsync(IReadOnlyList<Passage> passages, SentenceEmbedder embedder, CancellationToken cancellationToken = default)
     {
         // The section path says what a paragraph is about when its own sentences leave it implicit.
-        var passageVectors = await EmbedEachAsync(embedder, passages.Select(p => $"{p.SectionPath}: {p.Text}"), cancellationToken);
+        var passageVectors = await embedder.EmbedManyAsync(passages.Select(p => $"{p.SectionPath}: {p.Text}").ToList(), cancellationToken);
         var spans = passages.Select(p => SentenceSplitter.Split(p.Text).Where(s => p.Text.AsSpan(s.Start, s.End - s.Start).Trim().Length > 0).ToList()).ToList();
-        var vectors = await EmbedEachAsync(embedder, spans.SelectMany((s, i) => s.Select(span => passages[i].Text[span.Start..span.End])), cancellationToken);
-        var sentences = new IReadOnlyList<PassageSentence>[passages.Count];
-        var next = 0;
+        var offsets = new int[passages.Count + 1];
         for (var i = 0; i < passages.Count; i++)
         {
-            sentences[i] = spans[i].Select(span => new PassageSentence(span.Start, span.End, vectors[next++])).ToList();
+            offsets[i + 1] = offsets[i] + spans[i].Count;
         }
-        var names = await EmbedShortAsync(embedder, passages.SelectMany(p => NamePhrase().Matches(p.Text).Select(m => m.Value)).Distinct().ToList(), cancellationToken);
-        return new SemanticIndex(passages, embedder, passageVectors, sentences, names);
+        var sentenceVectors = await embedder.EmbedManyAsync(spans.SelectMany((s, i) => s.Select(span => passages[i].Text[span.Start..span.End])).ToList(), cancellationToken);
+        var names = await embedder.EmbedManyAsync(passages.SelectMany(p => NamePhrase().Matches(p.Text).Select(m => m.Value)).Distinct().ToList(), cancellationToken);
+        var dimensions = new[] { passageVectors, sentenceVectors, names }.Where(v => v.Length > 0).Select(v => v[0].Length).FirstOrDefault();
+        return new SemanticIndex(passages, embedder, new SemanticVectors(
+            dimensions,
+            SemanticVectors.Flatten(passageVectors).Flat,
+            offsets,
+            spans.SelectMany(s => s.Select(span => span.Start)).ToArray(),
+            spans.SelectMany(s => s.Select(span => span.End)).ToArray(),
+            SemanticVectors.Flatten(sentenceVectors).Flat,
+            SemanticVectors.Flatten(names).Flat));
     }
 
     /// <summary>A text's vector (cached by text: a repeated question or context costs no model run).</summary>
@@ -51,9 +64,20 @@ public sealed partial class SemanticIndex
     /// <summary>A question's vector, with the encoder's query prefix where it has one (cached).</summary>
     public Task<float[]> EmbedQuestionAsync(string text, CancellationToken cancellationToken = default) => embedder.EmbedQueryAsync(text, cancellationToken);
 
-    /// <summary>Vectors of many short texts (names, phrases), in batches: short texts of similar length pad little.</summary>
-    public Task<float[][]> EmbedShortAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-        EmbedShortAsync(embedder, texts, cancellationToken);
+    /// <summary>
+    /// Vectors of a few short texts (small-talk phrases), batch after batch without leaving the caller's thread:
+    /// this runs when the first turn needs it, while other turns may be blocked waiting for it, so it must not
+    /// need the thread pool (a parallel loop here starved it: no reply for seconds under 16 connections).
+    /// </summary>
+    public async Task<float[][]> EmbedShortAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var vectors = new List<float[]>(texts.Count);
+        foreach (var batch in texts.Chunk(64))
+        {
+            vectors.AddRange(await embedder.EmbedAsync(batch, cancellationToken));
+        }
+        return vectors.ToArray();
+    }
 
     /// <summary>
     /// True when the name means one the document uses: the encoder puts it at least this close to one of
@@ -62,7 +86,14 @@ public sealed partial class SemanticIndex
     public async Task<bool> IsAliasAsync(string name, double minSimilarity, CancellationToken cancellationToken = default)
     {
         var vector = await embedder.EmbedAsync(name, cancellationToken);
-        return nameVectors.Any(n => SentenceEmbedder.Cosine(vector, n) >= minSimilarity);
+        for (var i = 0; i < Vectors.NameCount; i++)
+        {
+            if (TensorPrimitives.Dot(vector, Vectors.Name(i)) >= minSimilarity)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -70,42 +101,44 @@ public sealed partial class SemanticIndex
     /// (what the passage is about) and to the passage's closest sentence (whether one sentence says it).
     /// A long passage's vector blurs its sentences together, so the sentence term keeps a fact in it findable.
     /// </summary>
-    public double[] Similarities(float[] vector) =>
-        passageVectors.Select((p, i) => (SentenceEmbedder.Cosine(vector, p) + BestSentence(vector, i)) / 2).ToArray();
+    public double[] Similarities(float[] vector)
+    {
+        var similarities = new double[Vectors.PassageCount];
+        for (var i = 0; i < similarities.Length; i++)
+        {
+            similarities[i] = (TensorPrimitives.Dot(vector, Vectors.Passage(i)) + BestSentence(vector, i)) / 2;
+        }
+        return similarities;
+    }
 
     /// <summary>The highest cosine similarity of the vector to any sentence of the document.</summary>
-    public double BestSentenceSimilarity(float[] vector) =>
-        Enumerable.Range(0, sentences.Length).Select(i => BestSentence(vector, i)).DefaultIfEmpty(0).Max();
+    public double BestSentenceSimilarity(float[] vector)
+    {
+        var best = Vectors.SentenceCount == 0 ? 0f : float.MinValue;
+        for (var s = 0; s < Vectors.SentenceCount; s++)
+        {
+            best = Math.Max(best, TensorPrimitives.Dot(vector, Vectors.Sentence(s)));
+        }
+        return best;
+    }
 
     /// <summary>The sentences of a passage with their vectors, or none for a passage this index does not hold.</summary>
     public IReadOnlyList<PassageSentence> SentencesOf(Passage passage) =>
-        ordinals.TryGetValue(passage, out var ordinal) ? sentences[ordinal] : [];
+        ordinals.TryGetValue(passage, out var ordinal)
+            ? Enumerable.Range(Vectors.SentenceOffsets[ordinal], Vectors.SentenceOffsets[ordinal + 1] - Vectors.SentenceOffsets[ordinal])
+                .Select(s => new PassageSentence(Vectors.SentenceStarts[s], Vectors.SentenceEnds[s], Vectors.Sentence(s).ToArray()))
+                .ToList()
+            : [];
 
-    private double BestSentence(float[] vector, int ordinal) =>
-        sentences[ordinal].Count == 0 ? 0 : sentences[ordinal].Max(s => SentenceEmbedder.Cosine(vector, s.Vector));
-
-    /// <summary>
-    /// One text per model run: the encoder pads a batch to its longest text, so a batch of texts of mixed
-    /// lengths (paragraphs, sentences) costs more than embedding them one by one (1.1 s against 0.45 s here).
-    /// </summary>
-    private static async Task<float[][]> EmbedEachAsync(SentenceEmbedder embedder, IEnumerable<string> texts, CancellationToken cancellationToken)
+    private float BestSentence(float[] vector, int ordinal)
     {
-        var vectors = new List<float[]>();
-        foreach (var text in texts)
+        var (first, end) = (Vectors.SentenceOffsets[ordinal], Vectors.SentenceOffsets[ordinal + 1]);
+        var best = first == end ? 0f : float.MinValue;
+        for (var s = first; s < end; s++)
         {
-            vectors.Add((await embedder.EmbedAsync([text], cancellationToken))[0]);
+            best = Math.Max(best, TensorPrimitives.Dot(vector, Vectors.Sentence(s)));
         }
-        return vectors.ToArray();
-    }
-
-    private static async Task<float[][]> EmbedShortAsync(SentenceEmbedder embedder, IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var vectors = new List<float[]>();
-        foreach (var batch in texts.Chunk(64))
-        {
-            vectors.AddRange(await embedder.EmbedAsync(batch, cancellationToken));
-        }
-        return vectors.ToArray();
+        return best;
     }
 
     /// <summary>A run of capitalised words (a name such as "Soviet Union" or "Nur-Sultan"), or an acronym.</summary>

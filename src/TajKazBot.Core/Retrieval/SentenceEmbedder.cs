@@ -16,7 +16,13 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
 
     private const int CachedTexts = 4096;
 
+    /// <summary>Texts per model run in <see cref="EmbedManyAsync"/>: sorted by length, so a batch pads little.</summary>
+    private const int BatchSize = 16;
+
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedTexts });
+
+    /// <summary>The encoder's model, as its generator names it: vectors saved from one model are no use with another.</summary>
+    public string ModelId { get; } = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? generator.GetType().FullName!;
 
     public static SentenceEmbedder MiniLM() => new(SentenceEncoderGenerator.MiniLM());
 
@@ -31,6 +37,27 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
         }
         var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
         return embeddings.Select(e => Normalised(e.Vector.ToArray())).ToArray();
+    }
+
+    /// <summary>
+    /// Vectors of many texts (a corpus), in their order: embedded shortest first, in batches run in parallel
+    /// (one per encoder session). The encoder pads a batch to its longest text, so batches of mixed lengths
+    /// would cost more than one text at a time, while batches of like lengths cost less.
+    /// </summary>
+    public async Task<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var vectors = new float[texts.Count][];
+        var batches = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).Chunk(BatchSize);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
+        {
+            var embedded = await EmbedAsync(batch.Select(i => texts[i]).ToList(), token);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                vectors[batch[j]] = embedded[j];
+            }
+        });
+        return vectors;
     }
 
     /// <summary>The vector of one text, from the cache when the same text was embedded before.</summary>

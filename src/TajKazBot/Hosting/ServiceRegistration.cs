@@ -44,22 +44,22 @@ public static class ServiceRegistration
             var settings = sp.GetRequiredService<IOptions<CorpusSettings>>().Value;
             return CorpusLoader.Load(Resolve(contentRoot, settings.Path), new ChunkingOptions(settings.MaxPassageChars));
         });
-        services.AddSingleton(sp => new LexicalIndex(
-            sp.GetRequiredService<LoadedCorpus>().Passages,
-            ResolveIndexPath(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value, contentRoot),
-            EnglishWords.Load()));
+        // Opened from the prebuilt index when its key matches, else built (and saved) here, once, at start.
+        services.AddSingleton(sp => OpenOrBuildIndexAsync(sp, contentRoot, null, CancellationToken.None).GetAwaiter().GetResult());
+        services.AddSingleton(sp => sp.GetRequiredService<CorpusIndex>().Lexical);
         services.AddSingleton<ITermStatistics>(sp => sp.GetRequiredService<LexicalIndex>());
         services.AddSingleton(sp => new LuceneRetriever(sp.GetRequiredService<LexicalIndex>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
         // The encoders are registrations behind the ecosystem's embedding seam: another encoder, or a hosted
-        // embedding model, replaces one here. The semantic index is built once, at start.
+        // embedding model, replaces one here.
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => SentenceEncoderGenerator.MiniLM());
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Ranking, (_, _) => SentenceEncoderGenerator.ArcticXs());
         services.AddSingleton(sp => new SentenceEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.AddKeyedSingleton(Ranking, (sp, key) => new SentenceEmbedder(
             sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(key), SentenceEmbedder.ArcticQueryPrefix));
-        services.AddSingleton(sp => SemanticIndex.BuildAsync(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredService<SentenceEmbedder>()).GetAwaiter().GetResult());
-        services.AddKeyedSingleton(Ranking, (sp, key) =>
-            SemanticIndex.BuildAsync(sp.GetRequiredService<LoadedCorpus>().Passages, sp.GetRequiredKeyedService<SentenceEmbedder>(key)).GetAwaiter().GetResult());
+        services.AddSingleton(sp => sp.GetRequiredService<CorpusIndex>().Semantic
+            ?? throw new InvalidOperationException("There are no vectors: Retrieval:Semantic is off."));
+        services.AddKeyedSingleton(Ranking, (sp, _) => sp.GetRequiredService<CorpusIndex>().Ranking
+            ?? throw new InvalidOperationException("There are no ranking vectors: Retrieval:ArcticRanking is off."));
         services.AddSingleton<IPassageRetriever>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -129,11 +129,25 @@ public static class ServiceRegistration
             policy, services.GetRequiredService<SmallTalk>(), services.GetRequiredService<AnsweringOptions>());
     }
 
+    /// <summary>
+    /// The corpus index, from the prebuilt index in <paramref name="folder"/> (by default <see cref="RetrievalOptions.IndexPath"/>)
+    /// when its key matches, else built and saved there; built in memory only when no folder is set.
+    /// </summary>
+    public static Task<CorpusIndex> OpenOrBuildIndexAsync(IServiceProvider services, string contentRoot, string? folder, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var passages = services.GetRequiredService<LoadedCorpus>().Passages;
+        var semantic = options.Semantic ? services.GetRequiredService<SentenceEmbedder>() : null;
+        var ranking = options.Semantic && options.ArcticRanking ? services.GetRequiredKeyedService<SentenceEmbedder>(Ranking) : null;
+        folder ??= string.IsNullOrWhiteSpace(options.IndexPath) ? null : Resolve(contentRoot, options.IndexPath);
+        return folder is null
+            ? IndexStore.BuildInMemoryAsync(passages, options, EnglishWords.Load(), semantic, ranking, cancellationToken)
+            : new IndexStore(folder, services.GetRequiredService<ILogger<IndexStore>>())
+                .OpenOrBuildAsync(passages, options, EnglishWords.Load(), semantic, ranking, cancellationToken);
+    }
+
     private static SemanticIndex? RankingIndex(IServiceProvider services, RetrievalOptions options) =>
         options.ArcticRanking ? services.GetRequiredKeyedService<SemanticIndex>(Ranking) : null;
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
-
-    private static RetrievalOptions ResolveIndexPath(RetrievalOptions options, string contentRoot) =>
-        string.IsNullOrWhiteSpace(options.IndexPath) ? options with { IndexPath = null } : options with { IndexPath = Resolve(contentRoot, options.IndexPath) };
 }

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Benchmarks;
+
+/// <summary>
+/// Questions a second of the encoders alone, one call per question, as many calls at once as the pool has
+/// sessions (one per core), no two questions alike: the throughput a hybrid turn, which needs one call of each
+/// encoder, can at best approach.
+/// </summary>
+public static class EncoderThroughput
+{
+    public static async Task<int> RunAsync(double seconds, TextWriter output)
+    {
+        using var miniLm = SentenceEncoderGenerator.MiniLM();
+        using var arctic = SentenceEncoderGenerator.ArcticXs();
+        var minilmRate = await MeasureAsync(q => miniLm.GenerateAsync([q]), seconds);
+        var arcticRate = await MeasureAsync(q => arctic.GenerateAsync([SentenceEmbedder.ArcticQueryPrefix + q]), seconds);
+        var bothRate = await MeasureAsync(async q =>
+        {
+            await miniLm.GenerateAsync([q]);
+            await arctic.GenerateAsync([SentenceEmbedder.ArcticQueryPrefix + q]);
+        }, seconds);
+        await output.WriteLineAsync($"minilm_questions_per_second {minilmRate:0.0}");
+        await output.WriteLineAsync($"arctic_questions_per_second {arcticRate:0.0}");
+        await output.WriteLineAsync($"both_encoders_questions_per_second {bothRate:0.0}");
+        return 0;
+    }
+
+    private static async Task<double> MeasureAsync(Func<string, Task> call, double seconds)
+    {
+        await call(BenchmarkQuestions.Varied(-1 & int.MaxValue));
+        long next = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                await call(BenchmarkQuestions.Varied(Interlocked.Increment(ref next)));
+            }
+        }));
+        await Task.WhenAll(workers);
+        return Interlocked.Read(ref next) / clock.Elapsed.TotalSeconds;
+    }
+}

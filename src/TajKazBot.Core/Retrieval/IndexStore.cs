@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using TajKazBot.Core.Corpus;
+
+namespace TajKazBot.Core.Retrieval;
+
+/// <summary>
+/// Prebuilt indexes in a folder, one sub-folder per <see cref="IndexKey"/>: opened read-only when the key
+/// matches, else built and saved. A build is written to a private folder and renamed into place once complete
+/// (the manifest is its last file), so a reader never sees half an index and several processes can build or read
+/// at once; a damaged folder is rebuilt, and a folder that cannot be written to leaves the index in memory.
+/// </summary>
+public sealed class IndexStore(string root, ILogger<IndexStore> logger)
+{
+    private const string LuceneFolder = "lucene";
+    private const string SemanticFile = "semantic.vectors";
+    private const string RankingFile = "ranking.vectors";
+    private const string ManifestFile = "manifest.json";
+    private const string BuildingPrefix = ".building-";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>The index in memory only, saved nowhere.</summary>
+    public static async Task<CorpusIndex> BuildInMemoryAsync(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon lexicon,
+        SentenceEmbedder? semantic, SentenceEmbedder? ranking, CancellationToken cancellationToken = default) =>
+        new(new LexicalIndex(passages, options, lexicon),
+            semantic is null ? null : await SemanticIndex.BuildAsync(passages, semantic, cancellationToken),
+            ranking is null ? null : await SemanticIndex.BuildAsync(passages, ranking, cancellationToken),
+            IndexKey.Compute(passages, [semantic?.ModelId, ranking?.ModelId]));
+
+    /// <param name="semantic">The encoder that measures; null for a lexical-only index.</param>
+    /// <param name="ranking">The encoder that ranks; null when the first one does.</param>
+    public async Task<CorpusIndex> OpenOrBuildAsync(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon lexicon,
+        SentenceEmbedder? semantic, SentenceEmbedder? ranking, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var key = IndexKey.Compute(passages, [semantic?.ModelId, ranking?.ModelId]);
+        var folder = Path.Combine(Root, key);
+        if (TryOpen(folder, key, passages, options, lexicon, semantic, ranking) is { } opened)
+        {
+            logger.LogInformation("Opened the prebuilt index {Key} ({Passages} passages) in {Milliseconds} ms", key, passages.Count, clock.ElapsedMilliseconds);
+            return opened;
+        }
+        logger.LogInformation("No prebuilt index {Key} in {Root}; building it", key, Root);
+        var built = await BuildInMemoryAsync(passages, options, lexicon, semantic, ranking, cancellationToken);
+        try
+        {
+            Save(built, folder, passages, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not save the index to {Root}; it stays in memory", Root);
+            return built;
+        }
+        logger.LogInformation("Built the index {Key} ({Passages} passages) in {Milliseconds} ms and saved it", key, passages.Count, clock.ElapsedMilliseconds);
+        // Served from the folder from now on, as a process that finds it would: the in-memory copy goes.
+        var saved = TryOpen(folder, key, passages, options, lexicon, semantic, ranking);
+        if (saved is not null)
+        {
+            built.Dispose();
+        }
+        return saved ?? built;
+    }
+
+    private CorpusIndex? TryOpen(string folder, string key, IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon lexicon,
+        SentenceEmbedder? semantic, SentenceEmbedder? ranking)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+        LexicalIndex? lexical = null;
+        try
+        {
+            if (!File.Exists(Path.Combine(folder, ManifestFile)))
+            {
+                throw new InvalidDataException("The index has no manifest: it was not written completely.");
+            }
+            lexical = LexicalIndexFolder.Open(Path.Combine(folder, LuceneFolder), passages, options, lexicon);
+            return new CorpusIndex(lexical,
+                semantic is null ? null : SemanticIndex.Open(passages, semantic, SemanticVectorsFile.Read(Path.Combine(folder, SemanticFile))),
+                ranking is null ? null : SemanticIndex.Open(passages, ranking, SemanticVectorsFile.Read(Path.Combine(folder, RankingFile))),
+                key);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever a damaged folder throws (Lucene's own exceptions included), the cure is the same: build again.
+            lexical?.Dispose();
+            logger.LogWarning("The prebuilt index in {Folder} is damaged ({Error}); rebuilding it", folder, e.Message);
+            TryDelete(folder);
+            return null;
+        }
+    }
+
+    private void Save(CorpusIndex index, string folder, IReadOnlyList<Passage> passages, RetrievalOptions options)
+    {
+        Directory.CreateDirectory(Root);
+        DeleteAbandonedBuilds();
+        var building = Path.Combine(Root, $"{BuildingPrefix}{index.Key}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(building);
+        try
+        {
+            LexicalIndexFolder.Write(Path.Combine(building, LuceneFolder), passages, options);
+            if (index.Semantic is not null)
+            {
+                SemanticVectorsFile.Write(Path.Combine(building, SemanticFile), index.Semantic.Vectors);
+            }
+            if (index.Ranking is not null)
+            {
+                SemanticVectorsFile.Write(Path.Combine(building, RankingFile), index.Ranking.Vectors);
+            }
+            var manifest = new { index.Key, Passages = passages.Count, Semantic = index.Semantic is not null, Ranking = index.Ranking is not null, Built = DateTimeOffset.UtcNow };
+            File.WriteAllText(Path.Combine(building, ManifestFile), JsonSerializer.Serialize(manifest));
+            Directory.Move(building, folder);
+        }
+        catch (IOException) when (File.Exists(Path.Combine(folder, ManifestFile)))
+        {
+            // Another process published the same key first: its index is this one.
+            TryDelete(building);
+        }
+        catch
+        {
+            TryDelete(building);
+            throw;
+        }
+    }
+
+    /// <summary>Private build folders an hour old belong to builds that died; a live build takes minutes at most.</summary>
+    private void DeleteAbandonedBuilds()
+    {
+        foreach (var abandoned in Directory.EnumerateDirectories(Root, BuildingPrefix + "*")
+                     .Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddHours(-1)))
+        {
+            TryDelete(abandoned);
+        }
+    }
+
+    private void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not delete {Folder}: {Error}", folder, e.Message);
+        }
+    }
+}
