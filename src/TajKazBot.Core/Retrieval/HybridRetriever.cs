@@ -37,11 +37,13 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
 
         // Encoder calls are the cost of a turn: one for the topic (the question without the subject's words),
         // and one for ranking, by the ranking encoder, or by MiniLM when the question has no subject words.
+        // The two encoders have sessions of their own, so their calls run side by side.
         var topic = lexical.Index.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
+        var rankingVector = ranking is null ? null : Task.Run(() => ranking.EmbedQuestionAsync(searched, cancellationToken), cancellationToken);
         var topicVector = await semantic.EmbedAsync(topic.Length > 0 ? topic : searched, cancellationToken);
         var vector = ranking is not null || topic == searched ? topicVector : await semantic.EmbedAsync(searched, cancellationToken);
         var ranker = ranking ?? semantic;
-        var similarity = ranker.Similarities(ranking is null ? vector : await ranking.EmbedQuestionAsync(searched, cancellationToken));
+        var similarity = ranker.Similarities(rankingVector is null ? vector : await rankingVector);
         if (followUp is not null)
         {
             var weight = followUp.PointsBack ? options.ContextWeight : options.SwitchContextWeight;
