@@ -136,6 +136,22 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
     }
 
     [Fact]
+    public async Task A_decline_or_small_talk_keeps_the_last_answer_for_more_and_source()
+    {
+        const string conversation = "conv-decline-keeps";
+        await SendAsync(Activities.Message("Where is Kazakhstan's embassy in Tajikistan?", connector.ServiceUrl, conversation), 2);
+        await SendAsync(Activities.Message("What is the capital of Uzbekistan?", connector.ServiceUrl, conversation), 2);
+        await SendAsync(Activities.Message("thanks!", connector.ServiceUrl, conversation), 2);
+
+        var posted = await SendAsync(Activities.Message("source 1", connector.ServiceUrl, conversation));
+
+        var messages = posted.Where(p => (string?)p.Body["type"] == "message").Select(p => (string)p.Body["text"]!).ToList();
+        Assert.Contains(messages, m => m.Contains("doesn't mention “Uzbekistan”", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("You're welcome!", StringComparison.Ordinal));
+        Assert.StartsWith("[1] **Diplomatic Relations › Diplomatic Missions and Representation**", messages[^1]);
+    }
+
+    [Fact]
     public async Task More_and_source_before_any_question_say_so()
     {
         var more = await SendAsync(Activities.Message("more", connector.ServiceUrl, "conv-fresh"));
