@@ -72,6 +72,27 @@ public sealed class DeclineTests(SemanticFixture fixture)
         Assert.Contains("fixed text", answer.Text);
     }
 
+    [Fact]
+    public async Task A_question_about_now_that_the_document_answers_squarely_is_answered_as_dated()
+    {
+        var answer = await fixture.Answerer.AnswerAsync("Is trade between them currently growing?", [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Extractive, answer.Kind);
+        Assert.Contains("as of when it was written", answer.Notice);
+        Assert.Contains(answer.Citations, c => c.Passage.Text.Contains("continued to rise", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("How many years did the Tajik civil war last?", "civil war from 1992 to 1997")]
+    [InlineData("How much do the two countries trade compared with their bigger partners?", "relatively modest")]
+    public async Task A_question_whose_wording_asks_for_a_figure_is_answered_when_the_document_has_one_or_means_no_figure(string question, string expected)
+    {
+        var answer = await fixture.Answerer.AnswerAsync(question, [], CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Extractive, answer.Kind);
+        Assert.Contains(answer.Citations, c => c.Passage.Text.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Where is Kazakhstan's embassy in Tajikistan?", "embassy in Dushanbe")]
     [InlineData("What did the two countries sign economic cooperation agreements about?", "energy, transport, agriculture")]

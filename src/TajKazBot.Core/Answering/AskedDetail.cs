@@ -40,10 +40,12 @@ public static partial class AskedDetail
         };
     }
 
-    [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(percent(age)?|proportion|share|number|amount|figure)\b|\bexact\b", RegexOptions.IgnoreCase)]
+    // "How much" asks for an amount only when money or a share is named: "how much do they trade?" is
+    // answered by "relatively modest". "How many years" asks for a length of time.
+    [GeneratedRegex(@"\bhow\s+many\b(?!\s+(years|months|decades|weeks|days)\b)|\bhow\s+much\b(?=.*\b(worth|cost|costs|money|dollars?|usd|tenge|somoni|percent|percentage|price|paid|pay)\b)|\bwhat\s+(percent(age)?|proportion|share|number|amount|figure)\b|\bexact\b", RegexOptions.IgnoreCase)]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\bhow\s+(long|old|far)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(long|old|far)\b|\bhow\s+many\s+(years|months|decades|weeks|days)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\bwhen\b|\b(what|which)\s+(year|date|day|month|decade)\b", RegexOptions.IgnoreCase)]

@@ -18,7 +18,9 @@ public sealed class DeclinePolicy(DeclineOptions options)
         {
             return DeclineReason.OffTopic;
         }
-        if (AskedDetail.AsksAboutNow(question))
+        // A question about now that the document answers squarely ("is trade still growing?") is answered,
+        // marked as dated; one it barely touches ("the weather today") is declined as live data.
+        if (AskedDetail.AsksAboutNow(question) && !IsSquarelyOnTopic(retrieval))
         {
             return DeclineReason.LiveData;
         }
@@ -36,6 +38,10 @@ public sealed class DeclinePolicy(DeclineOptions options)
         }
         return DeclineReason.None;
     }
+
+    /// <summary>Close in meaning without the help of shared words (without a semantic stage: sharing half of them).</summary>
+    public bool IsSquarelyOnTopic(RetrievalResult retrieval) =>
+        retrieval.Similarity is { } similarity ? similarity >= options.StrongSimilarity : retrieval.Coverage >= options.NameCoverage;
 
     /// <summary>
     /// Close in meaning alone, or close enough and sharing informative words with the best passage;

@@ -52,6 +52,10 @@ public sealed class QuestionAnswerer(
             _ => declines.For(reason, searched, retrieval),
         };
         answer = answer with { Evidence = retrieval.Evidence };
+        if (reason == DeclineReason.None && AskedDetail.AsksAboutNow(searched))
+        {
+            answer = answer with { Notice = $"*{declines.Title}* is a fixed text: this is what it says as of when it was written." };
+        }
         if (truncated)
         {
             var cut = $"Your message was long, so I searched with its first {options.MaxQuestionChars:N0} characters.";
