@@ -133,11 +133,18 @@ async function main() {
   await page('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 });
   await page('Input.dispatchMouseEvent', { type: 'mouseMoved', x: 5, y: 5 });
 
-  await ask('Who won the 2018 FIFA World Cup?');
-  await waitFor(bodyHas("couldn't find that") + " || " + bodyHas("couldn’t find that"), 'the decline');
+  await ask('What is the capital of Uzbekistan?');
+  await waitFor(bodyHas("mention “Uzbekistan”"), 'the decline');
+  await waitFor(bodyHas('Questions the document can answer'), 'the decline\'s suggested questions');
   await sleep(800);
   await evaluate('window.scrollTo(0, document.body.scrollHeight)');
   await shot('playground-decline.png');
+
+  await ask('thanks, that helps');
+  await waitFor(bodyHas("You’re welcome") + " || " + bodyHas("You're welcome"), 'the small-talk reply');
+  await sleep(800);
+  await evaluate('window.scrollTo(0, document.body.scrollHeight)');
+  await shot('playground-small-talk.png');
 }
 
 main()
