@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using TajKazBot.Core.Generation;
 using TajKazBot.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
     {
         public ChatCompletionsServer Model { get; } = new();
 
-        public LogCapture Logs { get; } = new();
+        public FakeLoggerProvider Logs { get; } = new();
 
         public BotHost Bot { get; private set; } = null!;
 
@@ -64,8 +65,8 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
     public async Task DisposeAsync()
     {
         await connector.DisposeAsync();
-        Assert.NotEmpty(host.Logs.Lines);
-        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(Key, StringComparison.Ordinal));
+        Assert.NotEmpty(host.Logs.Lines());
+        Assert.DoesNotContain(host.Logs.Lines(), line => line.Contains(Key, StringComparison.Ordinal));
     }
 
     private async Task<(HttpStatusCode Status, string Text)> AskAsync(string question, string conversationId)

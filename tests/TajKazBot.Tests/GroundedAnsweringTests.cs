@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
@@ -21,7 +22,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
     private const string EmbassyQuestion = "Where is Kazakhstan's embassy in Tajikistan?";
 
     private readonly ChatCompletionsServer server = new();
-    private readonly LogCapture logs = new();
+    private readonly FakeLoggerProvider logs = new();
     private readonly List<ServiceProvider> providers = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -34,7 +35,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
         }
         await server.DisposeAsync();
         // Whatever a test did, the key never reaches a log line.
-        Assert.DoesNotContain(logs.Lines, line => line.Contains(Key, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines(), line => line.Contains(Key, StringComparison.Ordinal));
     }
 
     private ServiceProvider Services(Dictionary<string, string?>? overrides = null)
@@ -180,7 +181,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
         Assert.Equal(GroundedAnswerer.Unavailable, answer.Notice);
         Assert.StartsWith($"**{answer.PreciseAnswer}** [1]\n\n", answer.Text);
         Assert.StartsWith("Diplomatic Relations", answer.Citations[0].SectionPath);
-        Assert.Contains(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("grounded_answer", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines(), line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("grounded_answer", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Markdig;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using TajKazBot.Feedback;
 using TajKazBot.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
     {
         public string FeedbackPath { get; } = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
 
-        public LogCapture Logs { get; } = new();
+        public FakeLoggerProvider Logs { get; } = new();
 
         public BotHost Bot { get; }
 
@@ -141,7 +142,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         var response = await Activities.PostAsync(client, Feedback("conv-feedback-object", new JsonObject { ["feedbackText"] = new JsonObject { ["evil"] = true } }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.Contains("   at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines(), line => line.StartsWith("Error", StringComparison.Ordinal) || line.Contains("   at ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         Assert.Equal(FeedbackForm.MaxTextChars, recorded.Length);
         Assert.StartsWith("terrible", recorded);
         Assert.DoesNotContain(recorded, char.IsControl);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal) && !l.StartsWith("Debug", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines(), l => l.Contains(secret, StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal) && !l.StartsWith("Debug", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using TajKazBot.Tests.Support;
 
@@ -136,7 +137,7 @@ public sealed class AuthenticationTests(AuthenticationTests.Host host) : IClassF
     public async Task When_the_metadata_cannot_be_fetched_a_token_gets_401_within_the_timeout()
     {
         using var stalled = new StalledServer();
-        var logs = new LogCapture();
+        var logs = new FakeLoggerProvider();
         using var bot = new BotHost(
             new Dictionary<string, string?>(Authenticated($"https://127.0.0.1:{stalled.Port}/v1/.well-known/openidconfiguration").Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             {
@@ -149,6 +150,6 @@ public sealed class AuthenticationTests(AuthenticationTests.Host host) : IClassF
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Unauthorized, r.Status));
         Assert.All(results, r => Assert.True(r.Took < Quickly, $"took {r.Took}"));
-        Assert.DoesNotContain(logs.Lines, line => line.Contains("   at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines(), line => line.Contains("   at ", StringComparison.Ordinal));
     }
 }

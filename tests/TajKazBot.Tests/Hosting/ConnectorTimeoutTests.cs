@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using TajKazBot.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class ConnectorTimeoutTests
     public async Task A_channel_that_never_answers_holds_the_turn_for_one_connector_timeout_and_gets_no_apology()
     {
         using var silent = new StalledServer();
-        var logs = new LogCapture();
+        var logs = new FakeLoggerProvider();
         using var host = new BotHost(
             new Dictionary<string, string?> { ["Retrieval:Semantic"] = "false", ["Endpoint:ConnectorTimeout"] = "00:00:01" },
             services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
@@ -21,6 +22,6 @@ public sealed class ConnectorTimeoutTests
 
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-        Assert.DoesNotContain(logs.Lines, line => line.Contains("Could not tell the user", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines(), line => line.Contains("Could not tell the user", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal));
     }
 }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using TajKazBot.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class EndpointLimitTests(EndpointLimitTests.Host host) : IClassFix
 
     public sealed class Host : IDisposable
     {
-        public LogCapture Logs { get; } = new();
+        public FakeLoggerProvider Logs { get; } = new();
 
         public BotHost Bot { get; }
 
@@ -95,7 +96,7 @@ public sealed class EndpointLimitTests(EndpointLimitTests.Host host) : IClassFix
         var response = await Activities.PostAsync(client, activity);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.Contains("   at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines(), line => line.StartsWith("Error", StringComparison.Ordinal) || line.Contains("   at ", StringComparison.Ordinal));
     }
 
     [Fact]
