@@ -64,6 +64,7 @@ public sealed class QuestionAnswerer(
         return answer;
     }
 
+    /// <summary>Small talk has no question to search, so it never becomes a turn that follow-ups lean on.</summary>
     private Answer SmallTalkAnswer(SmallTalkIntent intent) =>
         new(AnswerKind.SmallTalk, smallTalk.Reply(intent), [], "", []) { Reason = DeclineReason.SmallTalk };
 

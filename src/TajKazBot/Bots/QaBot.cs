@@ -73,7 +73,7 @@ public sealed class QaBot(
         telemetry.CountAnswer(answer);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
             answer.Kind, answer.Citations.Count, activity.Conversation?.Id);
-        if (answer.Kind != AnswerKind.SmallTalk && answer.Question.Length > 0)
+        if (answer.Question.Length > 0)
         {
             turns.Add(new ConversationTurn(answer.Question, answer.Text));
             turns.RemoveRange(0, Math.Max(0, turns.Count - RememberedTurns));
