@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using TajKazBot.Bots;
 using TajKazBot.Cli;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
@@ -39,8 +38,6 @@ builder.Services.AddConversation(builder.Configuration, contentRoot);
 builder.Services.AddMessagesEndpoint(builder.Configuration);
 builder.Services.AddConversationStorage(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);
-builder.Services.AddSingleton<ConversationState>();
-builder.Services.AddTransient<IBot, QaBot>();
 
 var app = builder.Build();
 try

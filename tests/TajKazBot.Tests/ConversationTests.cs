@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
-using TajKazBot.Bots;
+using TajKazBot.Commands;
+using TajKazBot.Conversation;
+using TajKazBot.Hosting;
+using TajKazBot.Rendering;
 using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests;
@@ -157,7 +160,7 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
         var more = await SendAsync(Activities.Message("more", connector.ServiceUrl, "conv-fresh"));
         var source = await SendAsync(Activities.Message("source 2", connector.ServiceUrl, "conv-fresh"));
 
-        Assert.Equal(Commands.NoEarlierAnswer, (string)more[0].Body["text"]!);
+        Assert.Equal(CommandHandler.NoEarlierAnswer, (string)more[0].Body["text"]!);
         Assert.Contains("no cited answer", (string)source[1].Body["text"]!);
     }
 

@@ -138,7 +138,7 @@ public sealed class BoundedMemoryStorage(ConversationStorageSettings settings, T
                 // The optimistic concurrency IStorage promises: a writer that read an older version loses.
                 if (item is { ETag: { Length: > 0 } expected } && expected != "*" && expected != existing.Value.ETag)
                 {
-                    throw new InvalidOperationException($"ETag conflict on '{key}': the state changed since it was read.");
+                    throw new ETagConflictException(key, expected, existing.Value.ETag);
                 }
                 Forget(existing);
             }

@@ -84,7 +84,7 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, 
             });
             if (!conflict.IsNull)
             {
-                throw new ArgumentException($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: {conflict}");
+                throw new ETagConflictException(key, expected, conflict.ToString());
             }
         }
     }

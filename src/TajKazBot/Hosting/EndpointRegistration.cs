@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
-using TajKazBot.Bots;
+using TajKazBot.Conversation;
 
 namespace TajKazBot.Hosting;
 

@@ -33,6 +33,21 @@ public sealed class SuggestedQuestions(
             .ToList();
     }
 
+    /// <summary>
+    /// What to offer after an answer, and the line above it: after small talk, questions to start with;
+    /// after an answer or a decline, questions from the parts of the document closest to what was asked.
+    /// </summary>
+    public async Task<(string Lead, IReadOnlyList<Suggestion> Suggestions)> AfterAsync(Answer answer)
+    {
+        if (answer.Kind == AnswerKind.SmallTalk)
+        {
+            return ("You could ask:", await ExamplesAsync());
+        }
+        var near = await NearAsync(answer);
+        return (answer.Kind == AnswerKind.Declined ? "Questions the document can answer:" : "Related questions:",
+            near.Count > 0 ? near : await ExamplesAsync());
+    }
+
     /// <summary>Questions about the parts of the document nearest the answer (or the decline), other than those it showed.</summary>
     public async Task<IReadOnlyList<Suggestion>> NearAsync(Answer answer)
     {

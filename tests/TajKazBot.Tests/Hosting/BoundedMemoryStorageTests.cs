@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
-using TajKazBot.Bots;
 using TajKazBot.Conversation;
+using TajKazBot.Hosting;
 using TajKazBot.Core.Answering;
 using TajKazBot.Tests.Support;
 
@@ -16,10 +16,10 @@ public sealed class BoundedMemoryStorageTests
         clock,
         NullLogger<BoundedMemoryStorage>.Instance);
 
-    private static Dictionary<string, object> State(string question) => new()
+    private static ConversationData State(string question) => new()
     {
-        ["history"] = new List<ConversationTurn> { new(question, "an answer") },
-        ["lastAnswer"] = new LastAnswer(question, AnswerKind.Extractive, [new CitedPassage(1, "corpus.txt#3", 0.5)], []),
+        History = [new(question, "an answer")],
+        Last = new LastAnswer(question, AnswerKind.Extractive, [new CitedPassage(1, "corpus.txt#3", 0.5)], []),
     };
 
     [Fact]
@@ -28,10 +28,11 @@ public sealed class BoundedMemoryStorageTests
         var storage = Storage();
         await storage.WriteAsync(new Dictionary<string, object> { ["c1"] = State("trade?") });
 
-        var read = (IDictionary<string, object>)(await storage.ReadAsync(["c1", "missing"]))["c1"];
+        var read = Assert.IsType<ConversationData>(Assert.Single(await storage.ReadAsync(["c1", "missing"])).Value);
 
-        Assert.Equal("trade?", Assert.IsType<List<ConversationTurn>>(read["history"]).Single().Question);
-        Assert.Equal("corpus.txt#3", Assert.IsType<LastAnswer>(read["lastAnswer"]).Cited.Single().PassageId);
+        Assert.Equal("trade?", read.History.Single().Question);
+        Assert.Equal("corpus.txt#3", read.Last!.Cited.Single().PassageId);
+        Assert.False(string.IsNullOrEmpty(read.ETag));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class BoundedMemoryStorageTests
         var second = (StoreItem)(await storage.ReadAsync(["c"]))["c"];
         await storage.WriteAsync(new Dictionary<string, object> { ["c"] = first with { Value = 2 } });
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => storage.WriteAsync(new Dictionary<string, object> { ["c"] = second with { Value = 3 } }));
+        await Assert.ThrowsAsync<ETagConflictException>(() => storage.WriteAsync(new Dictionary<string, object> { ["c"] = second with { Value = 3 } }));
         Assert.Equal(2, ((StoreItem)(await storage.ReadAsync(["c"]))["c"]).Value);
     }
 

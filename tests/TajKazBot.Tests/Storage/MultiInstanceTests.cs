@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using TajKazBot.Bots;
+using TajKazBot.Commands;
+using TajKazBot.Conversation;
+using TajKazBot.Hosting;
+using TajKazBot.Rendering;
 using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests.Storage;
@@ -55,7 +58,7 @@ public sealed class MultiInstanceTests : IClassFixture<RedisServer>
         {
             Assert.Equal(alone[i], shared[i]);
         }
-        Assert.DoesNotContain(Commands.NoEarlierAnswer, shared[1]);
+        Assert.DoesNotContain(CommandHandler.NoEarlierAnswer, shared[1]);
         Assert.StartsWith("[4]", shared[1][0]);
         Assert.DoesNotContain("no cited answer", shared[2][0]);
         Assert.DoesNotContain("I couldn't find", shared[3][0]);

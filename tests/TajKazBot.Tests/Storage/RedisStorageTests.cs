@@ -1,10 +1,9 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using StackExchange.Redis;
-using TajKazBot.Bots;
 using TajKazBot.Conversation;
-using TajKazBot.Core.Answering;
 using TajKazBot.Hosting;
+using TajKazBot.Core.Answering;
 using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests.Storage;
@@ -40,18 +39,21 @@ public sealed class RedisStorageTests : IClassFixture<RedisServer>, IDisposable
     public async Task Conversation_state_reads_back_as_the_bots_own_types()
     {
         var store = Store();
-        var state = new Dictionary<string, object>
+        var state = new ConversationData
         {
-            ["history"] = new List<ConversationTurn> { new("Where is the embassy?", "In Dushanbe [1].") },
-            ["lastAnswer"] = new LastAnswer("Where is the embassy?", AnswerKind.Extractive,
+            History = [new("Where is the embassy?", "In Dushanbe [1].")],
+            Last = new LastAnswer("Where is the embassy?", AnswerKind.Extractive,
                 [new CitedPassage(1, "corpus.txt#3", 0.9)], [new RankedPassage("corpus.txt#3", 0.9, ["embassy"])]),
+            Answered = [new AnsweredMessage("m1", "Where is the embassy?", AnswerKind.Extractive)],
         };
 
         await store.WriteAsync(new Dictionary<string, object> { ["emulator/conversations/c1"] = state });
-        var read = (IDictionary<string, object>)(await store.ReadAsync(["emulator/conversations/c1", "emulator/conversations/other"]))["emulator/conversations/c1"];
+        var read = Assert.IsType<ConversationData>((await store.ReadAsync(["emulator/conversations/c1", "emulator/conversations/other"]))["emulator/conversations/c1"]);
 
-        Assert.Equal("In Dushanbe [1].", Assert.IsType<List<ConversationTurn>>(read["history"]).Single().AnswerText);
-        var last = Assert.IsType<LastAnswer>(read["lastAnswer"]);
+        Assert.Equal("In Dushanbe [1].", read.History.Single().AnswerText);
+        Assert.False(string.IsNullOrEmpty(read.ETag));
+        Assert.Equal("m1", read.Answered.Single().ActivityId);
+        var last = read.Last!;
         Assert.Equal(AnswerKind.Extractive, last.Kind);
         Assert.Equal(["embassy"], last.Ranked.Single().MatchedTerms);
     }
@@ -92,7 +94,7 @@ public sealed class RedisStorageTests : IClassFixture<RedisServer>, IDisposable
             var stale = new StoredNote { Text = "lost update", ETag = read.ETag };
             var conflict = await Assert.ThrowsAnyAsync<Exception>(() => store.WriteAsync(new Dictionary<string, object> { ["note"] = stale }));
 
-            Assert.IsType<ArgumentException>(conflict);
+            Assert.IsAssignableFrom<ArgumentException>(conflict);
             Assert.StartsWith("Etag conflict.", conflict.Message);
             Assert.Equal("second", ((StoredNote)(await store.ReadAsync(["note"]))["note"]).Text);
 

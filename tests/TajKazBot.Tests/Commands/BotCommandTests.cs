@@ -1,8 +1,8 @@
 using Newtonsoft.Json.Linq;
-using TajKazBot.Bots;
+using TajKazBot.Commands;
 using TajKazBot.Feedback;
 
-namespace TajKazBot.Tests.Bots;
+namespace TajKazBot.Tests.Commands;
 
 public sealed class BotCommandTests
 {

@@ -1,4 +1,4 @@
-namespace TajKazBot.Bots;
+namespace TajKazBot.Commands;
 
 public enum BotCommandKind
 {

@@ -1,7 +1,7 @@
 using TajKazBot.Core.Corpus;
 using TajKazBot.Rendering;
 
-namespace TajKazBot.Bots;
+namespace TajKazBot.Rendering;
 
 /// <summary>The greeting for a user who joins: what the bot knows and three questions to start with.</summary>
 public static class Welcome

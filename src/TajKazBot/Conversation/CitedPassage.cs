@@ -1,3 +1,3 @@
-namespace TajKazBot.Bots;
+namespace TajKazBot.Conversation;
 
 public sealed record CitedPassage(int Number, string PassageId, double Score);

@@ -1,8 +1,9 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using TajKazBot.Conversation;
 
-namespace TajKazBot.Bots;
+namespace TajKazBot.Hosting;
 
 /// <summary>
 /// CloudAdapter that runs one turn per conversation at a time, and logs a failed turn and tells the

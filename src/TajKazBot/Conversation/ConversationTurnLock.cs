@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace TajKazBot.Bots;
+namespace TajKazBot.Conversation;
 
 /// <summary>
 /// Runs the turns of one conversation one at a time, in arrival order, so concurrent messages cannot

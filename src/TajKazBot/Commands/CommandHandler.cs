@@ -1,16 +1,20 @@
 using System.Text;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using TajKazBot.Conversation;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Rendering;
 
-namespace TajKazBot.Bots;
+namespace TajKazBot.Commands;
 
-/// <summary>The replies to <c>help</c>, <c>topics</c>, <c>topic X</c>, <c>more</c> and <c>source N</c>.</summary>
-public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
+/// <summary>
+/// The replies to <c>help</c>, <c>topics</c>, <c>topic X</c>, <c>more</c> and <c>source N</c>, from the
+/// document and the conversation's last answer. The bot sends them and stores what they showed.
+/// </summary>
+public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extractive, SuggestedQuestions suggested)
 {
+    public const string NextPassages = "Want the next passages?";
+
     public const string NoEarlierAnswer = "There is no earlier answer to continue yet. Ask me a question first.";
 
     private readonly Dictionary<string, Passage> passagesById = corpus.Passages.ToDictionary(p => p.Id);
@@ -26,18 +30,24 @@ public sealed class Commands(LoadedCorpus corpus, ExtractiveAnswerer extractive)
 
     public string Title => corpus.Title;
 
-    /// <summary>The sections as buttons; each sends <c>topic {section}</c>.</summary>
-    public IMessageActivity Topics()
+    public async Task<CommandReply> RunAsync(BotCommand command, LastAnswer? last) => command.Kind switch
     {
-        var card = new HeroCard
-        {
-            Title = "What the document covers",
-            Text = "Pick a section to see what it covers.",
-            Buttons = corpus.Sections.Select(s => new CardAction(ActionTypes.ImBack, title: s, value: $"topic {s}")).ToList(),
-        };
-        var reply = MessageFactory.Attachment(card.ToAttachment());
-        reply.Text = $"*{Title}* has {corpus.Sections.Count} sections.";
-        return reply;
+        BotCommandKind.Help => CommandReply.Markdown(HelpText(Title), await suggested.ExamplesAsync()),
+        BotCommandKind.Topics => new CommandReply($"*{Title}* has {corpus.Sections.Count} sections.", null, [], Sections: corpus.Sections),
+        BotCommandKind.Topic => await TopicAsync(command.Argument),
+        BotCommandKind.More => More(last) is { } more
+            ? CommandReply.Showing(more, more.Citations.Count > 0 ? [new Suggestion("more", "more")] : null, NextPassages)
+            : CommandReply.Markdown(NoEarlierAnswer),
+        BotCommandKind.Source => int.TryParse(command.Argument, out var number) && Source(last, number) is { } source
+            ? CommandReply.Showing(source)
+            : CommandReply.Markdown(NoSuchSource(last, command.Argument)),
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
+
+    private async Task<CommandReply> TopicAsync(string requested)
+    {
+        var (text, subSections) = Topic(requested);
+        return CommandReply.Markdown(text, await suggested.AboutAsync(subSections));
     }
 
     /// <summary>The section's sub-sections, each with its opening words, and their headings (to suggest questions about).</summary>

@@ -1,6 +1,6 @@
 using TajKazBot.Core.Answering;
 
-namespace TajKazBot.Bots;
+namespace TajKazBot.Conversation;
 
 /// <summary>
 /// What the conversation remembers of its last answer, for <c>more</c>, <c>source N</c> and feedback.

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TajKazBot.Bots;
+namespace TajKazBot.Commands;
 
 /// <summary>A command typed (or picked from Teams' command menu) instead of a question.</summary>
 /// <param name="Argument">The section asked for by <c>topic</c>, or the number asked for by <c>source</c>.</param>
