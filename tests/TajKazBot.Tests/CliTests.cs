@@ -69,11 +69,14 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Eval_with_a_missing_file_says_so()
+    public async Task Eval_with_a_missing_file_says_so_before_building_anything()
     {
-        var (exitCode, _, stderr) = await CliProcess.RunAsync(null, "eval", "/no/such/file.jsonl");
+        var indexFolder = Path.Combine(Directory.CreateTempSubdirectory().FullName, "index");
 
+        var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { ["Retrieval__IndexPath"] = indexFolder }, "eval", "/no/such/file.jsonl");
+
+        Assert.False(Directory.Exists(indexFolder), "the index was built before the arguments were checked");
         Assert.Equal(2, exitCode);
-        Assert.Contains("no such file", stderr);
+        Assert.Contains("File does not exist: '/no/such/file.jsonl'", stderr);
     }
 }

@@ -6,14 +6,9 @@ namespace TajKazBot.Cli;
 /// <summary><c>ask "question"</c>: prints the answer exactly as the bot would send it.</summary>
 public static class AskCommand
 {
-    public static async Task<int> RunAsync(QuestionAnswerer answerer, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(QuestionAnswerer answerer, string question, TextWriter output, CancellationToken cancellationToken)
     {
-        if (args.Count == 0)
-        {
-            await Console.Error.WriteLineAsync("usage: ask \"question\"");
-            return 2;
-        }
-        var answer = await answerer.AnswerAsync(string.Join(' ', args), [], cancellationToken);
+        var answer = await answerer.AnswerAsync(question, [], cancellationToken);
         await output.WriteLineAsync(ReplyBuilder.Markdown(answer));
         return 0;
     }

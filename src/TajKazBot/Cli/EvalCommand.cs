@@ -11,46 +11,11 @@ namespace TajKazBot.Cli;
 /// </summary>
 public static class EvalCommand
 {
-    private const string Usage = "usage: eval FILE.jsonl [--k N (1..50)] [--cv FOLDS (2..20)] [--json]";
-
+    /// <param name="k">The cut-off of recall@k and the like.</param>
+    /// <param name="folds">Cross-validation folds; 0 for none.</param>
     public static async Task<int> RunAsync(QuestionAnswerer answerer, Func<Tuning, QuestionAnswerer> tuned, bool semantic,
-        IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+        string file, int k, int folds, bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        string? file = null;
-        var k = 10;
-        var folds = 0;
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--k" when i + 1 < args.Count && int.TryParse(args[i + 1], out var parsed) && parsed is >= 1 and <= 50:
-                    k = parsed;
-                    i++;
-                    break;
-                case "--cv" when i + 1 < args.Count && int.TryParse(args[i + 1], out var parsed) && parsed is >= 2 and <= 20:
-                    folds = parsed;
-                    i++;
-                    break;
-                default:
-                    if (args[i].StartsWith("--", StringComparison.Ordinal) || file is not null)
-                    {
-                        await Console.Error.WriteLineAsync($"eval: unexpected argument '{args[i]}'. {Usage}");
-                        return 2;
-                    }
-                    file = args[i];
-                    break;
-            }
-        }
-        if (file is null || !File.Exists(file))
-        {
-            await Console.Error.WriteLineAsync(file is null ? Usage : $"eval: no such file '{file}'");
-            return 2;
-        }
-
         var questions = EvalQuestion.Load(file);
         var outcomes = await new Evaluator(answerer).RunAsync(questions, cancellationToken);
         var metrics = EvalMetrics.Compute(outcomes, k);

@@ -6,13 +6,8 @@ namespace TajKazBot.Cli;
 /// <summary><c>feedback</c>: prints what users thought of the answers, from the store the bot is configured with (file or Redis).</summary>
 public static class FeedbackCommand
 {
-    public static async Task<int> RunAsync(IFeedbackStore store, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IFeedbackStore store, TextWriter output, CancellationToken cancellationToken)
     {
-        if (args.Count > 0)
-        {
-            await Console.Error.WriteLineAsync("usage: feedback   (reads Feedback:LogPath, or the Redis stream when Storage:Kind is Redis)");
-            return 2;
-        }
         try
         {
             var summary = await FeedbackSummary.BuildAsync(store, cancellationToken);

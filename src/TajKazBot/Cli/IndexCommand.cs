@@ -11,14 +11,9 @@ namespace TajKazBot.Cli;
 /// </summary>
 public static class IndexCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string contentRoot, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="folder">The folder given on the command line, or null for the setting's.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string contentRoot, string? folder, TextWriter output, CancellationToken cancellationToken)
     {
-        if (args.Count > 1 || args.Any(a => a.StartsWith('-')))
-        {
-            await Console.Error.WriteLineAsync("usage: index [folder]   (default: Retrieval:IndexPath, .index)");
-            return 2;
-        }
-        var folder = args.Count == 1 ? Path.GetFullPath(args[0]) : null;
         var root = folder ?? services.GetRequiredService<IOptions<RetrievalOptions>>().Value.IndexPath;
         if (string.IsNullOrWhiteSpace(root))
         {

@@ -14,32 +14,9 @@ public static class PackageCommand
 
     private static readonly string[] Icons = ["color.png", "outline.png"];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, string contentRoot, TextWriter output, TextWriter errors)
+    /// <param name="id">The bot registration's Microsoft App ID; the command line refuses an empty one.</param>
+    public static async Task<int> RunAsync(Guid id, string outPath, string contentRoot, TextWriter output, TextWriter errors)
     {
-        string? appId = null;
-        var outPath = DefaultOut;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var hasValue = i + 1 < args.Count;
-            switch (args[i])
-            {
-                case "--app-id" when hasValue:
-                    appId = args[++i];
-                    break;
-                case "--out" when hasValue:
-                    outPath = args[++i];
-                    break;
-                default:
-                    await errors.WriteLineAsync($"Unknown or incomplete argument '{args[i]}'. usage: package --app-id <GUID> [--out file.zip]");
-                    return 2;
-            }
-        }
-        if (!Guid.TryParse(appId, out var id) || id == Guid.Empty)
-        {
-            await errors.WriteLineAsync("package needs --app-id <GUID>: the bot registration's Microsoft App ID (MicrosoftAppId).");
-            return 2;
-        }
-
         var folder = Path.Combine(contentRoot, "appPackage");
         var missing = Icons.Append("manifest.json").Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
         if (missing.Count > 0)

@@ -34,7 +34,7 @@ public sealed class IndexCommandTests : IDisposable
         var (exitCode, _, stderr) = await CliProcess.RunAsync(null, "index", folder, "another");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("usage: index [folder]", stderr);
+        Assert.Contains("index: Unrecognized argument 'another'", stderr);
     }
 
     public void Dispose()

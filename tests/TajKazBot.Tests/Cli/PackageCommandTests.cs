@@ -18,7 +18,7 @@ public sealed class PackageCommandTests : IDisposable
         var zipPath = Path.Combine(folder, "out", "app.zip");
         var output = new StringWriter();
 
-        var exit = await PackageCommand.RunAsync(["--app-id", "3F0C2A51-8D7E-4C55-9D2B-7E1A40C6B1E2", "--out", zipPath], ProjectRoot.Find(), output, new StringWriter());
+        var exit = await BotCommandLine.RunAsync(["package", "--app-id", "3F0C2A51-8D7E-4C55-9D2B-7E1A40C6B1E2", "--out", zipPath], ProjectRoot.Find(), output, new StringWriter());
 
         Assert.Equal(0, exit);
         Assert.Contains(zipPath, output.ToString());
@@ -46,19 +46,23 @@ public sealed class PackageCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData()]
-    [InlineData("--app-id")]
-    [InlineData("--app-id", "not-a-guid")]
-    [InlineData("--app-id", "00000000-0000-0000-0000-000000000000")]
-    [InlineData("--app-id", "3f0c2a51-8d7e-4c55-9d2b-7e1a40c6b1e2", "--bogus")]
-    public async Task Bad_arguments_are_refused_with_usage(params string[] args)
+    [InlineData("'--app-id' is required")]
+    [InlineData("'--app-id'", "--app-id")]
+    [InlineData("'not-a-guid'", "--app-id", "not-a-guid")]
+    [InlineData("must not be the empty GUID", "--app-id", "00000000-0000-0000-0000-000000000000")]
+    [InlineData("Unrecognized argument '--bogus'", "--app-id", "3f0c2a51-8d7e-4c55-9d2b-7e1a40c6b1e2", "--bogus")]
+    public async Task Bad_arguments_are_refused_naming_the_culprit(string culprit, params string[] args)
     {
         var errors = new StringWriter();
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var zipPath = Path.Combine(folder, "never.zip");
 
-        var exit = await PackageCommand.RunAsync(args, ProjectRoot.Find(), new StringWriter(), errors);
+        var exit = await BotCommandLine.RunAsync(["package", .. args, "--out", zipPath], ProjectRoot.Find(), new StringWriter(), errors);
 
-        Assert.Equal(2, exit);
-        Assert.Contains("--app-id", errors.ToString());
+        Assert.Equal(BotCommandLine.UsageError, exit);
+        Assert.Contains(culprit, errors.ToString());
+        Assert.Contains("See 'package --help'", errors.ToString());
+        Assert.False(File.Exists(zipPath));
     }
 
     private sealed record PngInfo(int Width, int Height, int ColorType, int CornerAlpha);

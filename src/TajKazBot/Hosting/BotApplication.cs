@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using TajKazBot.Core.Corpus;
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Rendering;
+
+namespace TajKazBot.Hosting;
+
+/// <summary>
+/// The one composition root: the host the bot runs in, and the CLI commands and tests use too, with
+/// the settings from appsettings, user secrets, the environment and the command line.
+/// </summary>
+public static class BotApplication
+{
+    /// <param name="hostArgs">Host settings from the command line, e.g. <c>--urls</c> or <c>Retrieval:Semantic=false</c>.</param>
+    /// <param name="forCommand">True for a CLI command: its stdout stays for its output, warnings go to stderr.</param>
+    public static WebApplication Build(string[] hostArgs, string contentRoot, bool forCommand)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
+        // User secrets in every environment (the README keeps the app password and model key there), then the
+        // environment and command line again so they still override secrets and files.
+        builder.Configuration.AddUserSecrets<Program>(optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(hostArgs);
+        if (forCommand)
+        {
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:3978");
+        }
+
+        builder.Services.AddQuestionAnswering(builder.Configuration, contentRoot);
+        builder.Services.AddConversation(builder.Configuration, contentRoot);
+        builder.Services.AddMessagesEndpoint(builder.Configuration);
+        builder.Services.AddConversationStorage(builder.Configuration);
+        builder.Services.AddOperations(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>Checks every setting at once; false (with each failure written to stderr) when one is invalid.</summary>
+    public static async Task<bool> ValidateAsync(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            return true;
+        }
+        catch (Exception invalid) when (invalid is OptionsValidationException or InvalidOperationException or AggregateException)
+        {
+            // Validation failures name their key; a value the binder cannot convert ("Model:Provider=Foo") says which in its message.
+            var failures = (invalid is AggregateException all ? all.InnerExceptions : [invalid])
+                .SelectMany(e => e is OptionsValidationException validation ? validation.Failures : [e.Message]);
+            await Console.Error.WriteLineAsync("Invalid settings, not starting:\n  " + string.Join("\n  ", failures));
+            return false;
+        }
+    }
+
+    /// <summary>Runs the bot: builds (or opens) the index before listening, so <c>/healthz</c> answers 200 only with it loaded.</summary>
+    public static async Task<int> RunAsync(string[] hostArgs, string contentRoot)
+    {
+        var app = Build(hostArgs, contentRoot, forCommand: false);
+        if (!await ValidateAsync(app))
+        {
+            return 1;
+        }
+        var passages = app.Services.GetRequiredService<LexicalIndex>().Passages.Count;
+        app.Services.GetRequiredService<IPassageRetriever>();
+        app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
+        app.Services.GetRequiredService<SuggestedQuestions>().Start();
+
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
+        app.MapOperations(passages);
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+
+        await app.RunAsync();
+        // ListenGuard sets 1 when it stopped the bot.
+        return Environment.ExitCode;
+    }
+}
