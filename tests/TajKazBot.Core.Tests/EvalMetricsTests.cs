@@ -7,8 +7,8 @@ namespace TajKazBot.Core.Tests;
 
 public sealed class EvalMetricsTests
 {
-    private static readonly Passage Right = new("d#p1", "Doc", "S", "It was a brutal civil war from 1992 to 1997.", 0, 10, "d.txt");
-    private static readonly Passage Wrong = new("d#p2", "Doc", "S", "Nothing relevant here.", 10, 20, "d.txt");
+    private static readonly Passage Right = new("d#p1", "Doc", ["S"], "It was a brutal civil war from 1992 to 1997.", 0, 10, "d.txt");
+    private static readonly Passage Wrong = new("d#p2", "Doc", ["S"], "Nothing relevant here.", 10, 20, "d.txt");
 
     [Fact]
     public void Correctness_normalises_case_space_and_quotes()

@@ -12,7 +12,7 @@ public sealed class PreciseAnswerTests(SemanticFixture fixture)
     private const string Text =
         "Trade between the two has grown. Kazakhstan exports machinery and fuel to Tajikistan. The weather in the mountains is often mild.";
 
-    private static readonly Passage[] Passages = [new("p1", "Test", "Trade", Text, 0, Text.Length, "test.txt")];
+    private static readonly Passage[] Passages = [new("p1", "Test", ["Trade"], Text, 0, Text.Length, "test.txt")];
 
     [Fact]
     public void Picks_the_answering_sentence_by_its_words_when_semantic_ranking_is_off()

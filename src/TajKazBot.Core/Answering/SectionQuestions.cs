@@ -52,7 +52,7 @@ public sealed partial class SectionQuestions
 
     /// <summary>The innermost heading a passage sits under; null for text before the first heading.</summary>
     public static string? Heading(Passage passage) =>
-        passage.SectionPath == passage.DocumentTitle ? null : passage.SectionPath.Split(PassageChunker.SectionSeparator)[^1];
+        passage.Headings.Count == 0 ? null : passage.Heading;
 
     /// <summary>
     /// Phrases of the heading that end where a noun phrase ends: runs of its parts between joining words

@@ -10,8 +10,8 @@ public sealed record LoadedCorpus(IReadOnlyList<Document> Documents, IReadOnlyLi
 
     /// <summary>One heading per top-level section (its first sub-section, or the section itself), for example questions.</summary>
     public IReadOnlyList<string> ExampleHeadings { get; } = Passages
-        .Select(p => p.SectionPath.Split(PassageChunker.SectionSeparator))
-        .Where(path => path.Length > 0 && Documents.Count > 0 && path[0] != Documents[0].Title)
+        .Select(p => p.Headings)
+        .Where(path => path.Count > 0)
         .GroupBy(path => path[0])
         .Select(group => group.First()[^1])
         .Take(3)

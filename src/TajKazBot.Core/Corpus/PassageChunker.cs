@@ -7,8 +7,6 @@ namespace TajKazBot.Core.Corpus;
 /// </summary>
 public static class PassageChunker
 {
-    public const string SectionSeparator = " › ";
-
     public static IReadOnlyList<Passage> Chunk(Document document, ChunkingOptions options)
     {
         // The file name with its extension (and folder, for nested corpora) keeps a.txt and a.md apart.
@@ -17,7 +15,6 @@ public static class PassageChunker
         for (var i = 0; i < document.Paragraphs.Count; i++)
         {
             var paragraph = document.Paragraphs[i];
-            var sectionPath = paragraph.Headings.Count == 0 ? document.Title : string.Join(SectionSeparator, paragraph.Headings);
             var pieces = Pieces(paragraph.Text, options);
             for (var p = 0; p < pieces.Count; p++)
             {
@@ -26,7 +23,7 @@ public static class PassageChunker
                 passages.Add(new Passage(
                     id,
                     document.Title,
-                    sectionPath,
+                    paragraph.Headings,
                     paragraph.Text[start..end],
                     paragraph.Start + start,
                     paragraph.Start + end,

@@ -59,8 +59,8 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
             return ($"I don't know a section called “{UserText.Quote(requested)}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
         }
         var parts = corpus.Passages
-            .Where(p => p.SectionPath == section || p.SectionPath.StartsWith(section + PassageChunker.SectionSeparator, StringComparison.Ordinal))
-            .GroupBy(p => p.SectionPath == section ? section : p.SectionPath.Split(PassageChunker.SectionSeparator)[1])
+            .Where(p => p.Headings.Count > 0 && p.Headings[0] == section)
+            .GroupBy(p => p.Headings.Count == 1 ? section : p.Headings[1])
             .ToList();
         var text = new StringBuilder($"**{section}** covers:\n");
         foreach (var part in parts)

@@ -107,10 +107,10 @@ public static class ReplyBuilder
             {
                 text.Append("\n- [").Append(citation.Number).Append("] ");
                 // A written answer's sources give the whole path; a short answer's, the innermost heading.
-                var section = answer.Kind == AnswerKind.Generative ? citation.SectionPath : citation.SectionPath.Split(PassageChunker.SectionSeparator)[^1];
-                var source = citation.SectionPath == citation.Passage.DocumentTitle || !severalDocuments
+                var section = answer.Kind == AnswerKind.Generative ? citation.SectionPath : citation.Passage.Heading;
+                var source = citation.Passage.Headings.Count == 0 || !severalDocuments
                     ? section
-                    : citation.Passage.DocumentTitle + PassageChunker.SectionSeparator + section;
+                    : citation.Passage.DocumentTitle + Passage.SectionSeparator + section;
                 if (source != previous)
                 {
                     text.Append(string.IsNullOrWhiteSpace(citation.Passage.DocumentUrl) ? source : $"[{source}]({citation.Passage.DocumentUrl})");

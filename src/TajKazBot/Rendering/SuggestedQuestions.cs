@@ -25,7 +25,7 @@ public sealed class SuggestedQuestions(
     {
         var built = await questions.Value;
         return corpus.Passages
-            .GroupBy(p => p.SectionPath.Split(PassageChunker.SectionSeparator)[0])
+            .GroupBy(p => p.Headings.FirstOrDefault() ?? p.DocumentTitle)
             .Select(section => section.Select(p => SectionQuestions.Heading(p)).OfType<string>().Select(built.For).OfType<string>().FirstOrDefault())
             .OfType<string>()
             .Take(ReplyBuilder.MaxSuggestions)

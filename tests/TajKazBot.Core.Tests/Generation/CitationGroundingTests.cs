@@ -7,7 +7,7 @@ namespace TajKazBot.Core.Tests.Generation;
 public sealed class CitationGroundingTests
 {
     private static readonly IReadOnlyList<ScoredPassage> Given = Enumerable.Range(1, 4)
-        .Select(i => new ScoredPassage(new Passage($"p{i}", "Doc", $"Section {i}", $"Text {i}.", 0, 7, "doc.txt"), 10 - i, new HashSet<string>()))
+        .Select(i => new ScoredPassage(new Passage($"p{i}", "Doc", [$"Section {i}"], $"Text {i}.", 0, 7, "doc.txt"), 10 - i, new HashSet<string>()))
         .ToList();
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class GroundedAnswererTests
     private readonly Mock<IChatCompletionService> chat = new();
     private readonly ModelOptions options = new() { Provider = ModelProvider.OpenAICompatible, ModelId = "m", TimeoutSeconds = 5, Passages = 2 };
     private readonly IReadOnlyList<ScoredPassage> ranked = Enumerable.Range(1, 3)
-        .Select(i => new ScoredPassage(new Passage($"p{i}", "Doc", $"Section {i}", $"Passage text {i}.", 0, 15, "doc.txt"), 10 - i, new HashSet<string>()))
+        .Select(i => new ScoredPassage(new Passage($"p{i}", "Doc", [$"Section {i}"], $"Passage text {i}.", 0, 15, "doc.txt"), 10 - i, new HashSet<string>()))
         .ToList();
 
     private GroundedAnswerer Answerer()

@@ -11,7 +11,7 @@ public sealed class ReplyBuilderTests
     private const string Title = "Bilateral Relationship";
 
     private static Passage Passage(int n, string? url = null, string? section = null, string? text = null) => new(
-        $"p{n}", Title, section ?? $"Trade › Part {n}", text ?? $"Passage number {n} says something about trade between the two countries.", 0, 10, "doc.txt", url);
+        $"p{n}", Title, section?.Split(" › ") ?? ["Trade", $"Part {n}"], text ?? $"Passage number {n} says something about trade between the two countries.", 0, 10, "doc.txt", url);
 
     private static Answer Extractive(int count) => new(
         AnswerKind.Extractive,
