@@ -18,6 +18,7 @@ public sealed class QaBot(
     IFeedbackStore feedback,
     ConversationState conversationState,
     BotTelemetry telemetry,
+    TeamsStreaming streaming,
     ILogger<QaBot> logger)
     : ActivityHandler
 {
@@ -67,9 +68,13 @@ public sealed class QaBot(
             return;
         }
 
-        await SendTypingAsync(turnContext, cancellationToken);
+        var stream = await streaming.StartAsync(turnContext, cancellationToken);
+        if (stream is null)
+        {
+            await SendTypingAsync(turnContext, cancellationToken);
+        }
         var turns = await history.GetAsync(turnContext, () => [], cancellationToken);
-        var answer = await telemetry.TimeRetrievalAsync(() => answerer.AnswerAsync(question, turns, cancellationToken));
+        var answer = await telemetry.TimeRetrievalAsync(() => answerer.AnswerAsync(question, turns, stream is null ? null : stream.UpdateAsync, cancellationToken));
         telemetry.CountAnswer(answer);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
             answer.Kind, answer.Citations.Count, activity.Conversation?.Id);
@@ -84,7 +89,7 @@ public sealed class QaBot(
         {
             await lastAnswer.SetAsync(turnContext, Remember(answer), cancellationToken);
         }
-        var sent = await SendAnswerAsync(turnContext, answer, cancellationToken);
+        var sent = await SendAnswerAsync(turnContext, answer, cancellationToken, stream);
         if (!string.IsNullOrEmpty(sent?.Id) && answer.Question.Length > 0)
         {
             var messages = await answered.GetAsync(turnContext, () => [], cancellationToken);
@@ -215,8 +220,12 @@ public sealed class QaBot(
         answer.Citations.Select(c => new CitedPassage(c.Number, c.PassageId, c.Score)).ToList(),
         answer.Ranked.Select(r => new RankedPassage(r.Passage.Id, r.Score, r.MatchedTerms.ToList())).ToList());
 
-    private async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
-        await turnContext.SendActivityAsync(telemetry.Render(() => ReplyBuilder.Build(answer, turnContext.Activity.ChannelId)), cancellationToken);
+    /// <param name="stream">The Teams stream the answer closes, when it was streamed.</param>
+    private async Task<ResourceResponse?> SendAnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken, TeamsStream? stream = null)
+    {
+        var reply = telemetry.Render(() => ReplyBuilder.Build(answer, turnContext.Activity.ChannelId));
+        return stream is null ? await turnContext.SendActivityAsync(reply, cancellationToken) : await stream.FinishAsync(reply);
+    }
 
     private static async Task SendFollowUpsAsync(ITurnContext turnContext, string lead, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
     {

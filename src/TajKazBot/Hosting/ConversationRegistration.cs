@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TajKazBot.Bots;
 using TajKazBot.Feedback;
@@ -5,7 +6,7 @@ using TajKazBot.Rendering;
 
 namespace TajKazBot.Hosting;
 
-/// <summary>The bot's conversation services: commands and the feedback log, with validated settings.</summary>
+/// <summary>The bot's conversation services: commands, streaming in Teams and the feedback log, with validated settings.</summary>
 public static class ConversationRegistration
 {
     public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -13,6 +14,12 @@ public static class ConversationRegistration
         services.AddOptions<FeedbackSettings>().Bind(configuration.GetSection(FeedbackSettings.Section))
             .Validate(s => !string.IsNullOrWhiteSpace(s.LogPath), "Feedback:LogPath must name a file.")
             .ValidateOnStart();
+        services.AddOptions<StreamingSettings>().Bind(configuration.GetSection(StreamingSettings.Section))
+            .Validate(s => s.UpdateInterval >= TimeSpan.Zero && s.UpdateInterval <= TimeSpan.FromSeconds(10), "Streaming:UpdateInterval must be between 00:00:00 and 00:00:10.")
+            .Validate(s => !string.IsNullOrWhiteSpace(s.Informative) && s.Informative.Length <= 1000, "Streaming:Informative must be a short text (at most 1000 characters).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TeamsStreaming>();
         services.AddSingleton<Commands>();
         services.AddSingleton<SuggestedQuestions>();
         services.AddSingleton(sp => new FeedbackLog(
