@@ -86,6 +86,14 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
     [Fact]
     public async Task A_personal_chat_sees_an_informative_update_then_the_text_grow_then_the_final_message_with_its_citations()
     {
+        // The model writes only once the user has been told the document is being searched.
+        var informed = connector.WaitForAsync(p => p.ConversationId == "conv-stream-personal" && StreamInfo(p) is not null, "No informative update.");
+        host.Model.Respond = async (request, response, token) =>
+        {
+            await informed.WaitAsync(token);
+            await ChatCompletionsServer.Streamed(Pieces)(request, response, token);
+        };
+
         var posted = await AskAsync("conv-stream-personal");
 
         var streamed = posted.Where(p => StreamInfo(p) is not null).ToList();
