@@ -32,13 +32,7 @@ public sealed class StreamedAnsweringTests : IAsyncLifetime
 
     private Task<Answer> AskAsync(Action<string>? onDraft = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Model:Provider"] = "OpenAICompatible",
-            ["Model:Endpoint"] = server.BaseUrl,
-            ["Model:ModelId"] = "test-model",
-            ["Model:TimeoutSeconds"] = "10",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(server.ModelSettings(timeoutSeconds: 10)).Build();
         provider = new ServiceCollection().AddLogging().AddQuestionAnswering(configuration, ProjectRoot.Find()).BuildServiceProvider();
         return provider.GetRequiredService<QuestionAnswerer>().AnswerAsync(EmbassyQuestion, [], draft =>
         {

@@ -35,14 +35,9 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
 
         public Task InitializeAsync()
         {
-            Bot = new BotHost(new Dictionary<string, string?>
-            {
-                ["Model:Provider"] = "OpenAICompatible",
-                ["Model:Endpoint"] = Model.BaseUrl,
-                ["Model:ModelId"] = "test-model",
-                ["Model:TimeoutSeconds"] = "10",
-                ["Streaming:UpdateInterval"] = "00:00:00",
-            });
+            var settings = Model.ModelSettings(timeoutSeconds: 10);
+            settings["Streaming:UpdateInterval"] = "00:00:00";
+            Bot = new BotHost(settings);
             return Task.CompletedTask;
         }
 

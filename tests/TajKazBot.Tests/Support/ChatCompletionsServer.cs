@@ -53,6 +53,16 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
     public ConcurrentQueue<ChatRequest> Requests { get; } = [];
 
+    /// <summary>The bot's <c>Model:*</c> settings for an OpenAI-compatible model at this server.</summary>
+    public Dictionary<string, string?> ModelSettings(int timeoutSeconds, string? apiKey = null) => new()
+    {
+        ["Model:Provider"] = "OpenAICompatible",
+        ["Model:Endpoint"] = BaseUrl,
+        ["Model:ModelId"] = "test-model",
+        ["Model:ApiKey"] = apiKey,
+        ["Model:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>How the next requests are answered; a completion with this text by default.</summary>
     public Func<ChatRequest, HttpResponse, CancellationToken, Task> Respond { get; set; } = Completion("It is in Dushanbe [1].");
 
