@@ -42,14 +42,7 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
 
         public Task InitializeAsync()
         {
-            Bot = new BotHost(new Dictionary<string, string?>
-            {
-                ["Model:Provider"] = "OpenAICompatible",
-                ["Model:Endpoint"] = Model.BaseUrl,
-                ["Model:ModelId"] = "test-model",
-                ["Model:ApiKey"] = Key,
-                ["Model:TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }, services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs)));
+            Bot = new BotHost(Model.ModelSettings(TimeoutSeconds, Key), services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs)));
             return Task.CompletedTask;
         }
 

@@ -1,6 +1,9 @@
 // Screenshots of the Agents Playground's page talking to the bot, in headless Chromium.
 // usage (bot already running, e.g. `dotnet run --project src/TajKazBot`):
 //   node tests/playground/screenshots.js [botEndpoint=http://127.0.0.1:3978/api/messages] [outFolder=<repo>/docs]
+// With --streamed it shoots a written answer streamed in Teams instead (mid-stream and final), from a scripted
+// model it serves itself at http://127.0.0.1:5199/v1; run the bot with Model__Provider=OpenAICompatible
+// Model__Endpoint=http://127.0.0.1:5199/v1 Model__ModelId=scripted.
 // Needs Chromium (Debian: apt-get install chromium) and `npm ci` in tests/playground.
 // Uses only Node built-ins: Chromium is driven over the DevTools protocol on --remote-debugging-pipe,
 // and every request that is not to the playground is failed, so the page works offline.
@@ -10,8 +13,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const endpoint = process.argv[2] || 'http://127.0.0.1:3978/api/messages';
-const outFolder = path.resolve(process.argv[3] || path.join(__dirname, '..', '..', 'docs'));
+const http = require('http');
+
+const streamed = process.argv.includes('--streamed');
+const args = process.argv.slice(2).filter(a => a !== '--streamed');
+const endpoint = args[0] || 'http://127.0.0.1:3978/api/messages';
+const outFolder = path.resolve(args[1] || path.join(__dirname, '..', '..', 'docs'));
 const conversationId = 'screenshots-' + Date.now();
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const children = [];
@@ -67,7 +74,35 @@ function startChromium(profile) {
   return { send, on: l => listeners.push(l) };
 }
 
+// A chat-completions server that streams one scripted answer a word at a time (with a bogus [8] the bot drops).
+const scriptedAnswer = 'Kazakhstan has an embassy in Dushanbe, and Tajikistan has one in Nur-Sultan (formerly Astana) [1][8]. ' +
+  "Both countries also run consular services for their citizens living in each other's countries [3].";
+function startScriptedModel() {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', d => { body += d; });
+    req.on('end', async () => {
+      const chunk = (delta, finish) => 'data: ' + JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: 'scripted',
+        choices: [{ index: 0, delta, finish_reason: finish }] }) + '\n\n';
+      if (!JSON.parse(body).stream) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion', created: 0, model: 'scripted',
+          choices: [{ index: 0, message: { role: 'assistant', content: scriptedAnswer }, finish_reason: 'stop' }] }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const word of scriptedAnswer.split(/(?<= )/)) {
+        res.write(chunk({ content: word }, null));
+        await sleep(250);
+      }
+      res.end(chunk({}, 'stop') + 'data: [DONE]\n\n');
+    });
+  });
+  return new Promise(resolve => server.listen(5199, '127.0.0.1', () => resolve(server)));
+}
+
 async function main() {
+  const model = streamed ? await startScriptedModel() : null;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tajkazbot-shots-'));
   const port = await startPlayground(work);
   const origin = `http://127.0.0.1:${port}`;
@@ -114,6 +149,17 @@ async function main() {
 
   await waitFor(bodyHas('Test Bot') + ' || document.querySelectorAll("textarea,[contenteditable=true]").length > 0', 'the page');
   await sleep(1500);
+
+  if (model) {
+    await ask('Where are the embassies of Tajikistan and Kazakhstan?');
+    await waitFor(bodyHas('Nur-Sultan') + ' && document.querySelectorAll(".fai-Citation").length === 0', 'the text as it is streamed');
+    await shot('playground-streaming.png');
+    await waitFor('document.querySelectorAll(".fai-Citation").length > 0', 'the final answer\'s citation pills');
+    await sleep(800);
+    await shot('playground-streamed-answer.png');
+    model.close();
+    return;
+  }
 
   await ask("Where is Kazakhstan's embassy in Tajikistan?");
   await waitFor('document.querySelectorAll(".fai-Citation").length > 0', 'the citation pills');

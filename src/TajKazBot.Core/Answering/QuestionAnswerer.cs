@@ -19,7 +19,18 @@ public sealed class QuestionAnswerer(
     GroundedAnswerer? grounded = null,
     FollowUpRewriter? rewriter = null)
 {
-    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    /// <summary>True when a model writes the answers, so there is a written answer to stream.</summary>
+    public bool WritesAnswers => grounded is not null;
+
+    public Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken) =>
+        AnswerAsync(question, history, null, cancellationToken);
+
+    /// <param name="onDraft">
+    /// When given and a model writes the answer, called with the answer so far as the model streams it;
+    /// the answer returned is the whole one, checked, and is what to show in the end.
+    /// </param>
+    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, Func<string, Task>? onDraft,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var cleaned = Clean(question, options.MaxQuestionChars, out var truncated);
@@ -45,7 +56,7 @@ public sealed class QuestionAnswerer(
         var answer = reason switch
         {
             DeclineReason.None when grounded is not null && budget is not null =>
-                await grounded.AnswerAsync(searched, retrieval, history, extractive.Answer(searched, retrieval), budget),
+                await grounded.AnswerAsync(searched, retrieval, history, extractive.Answer(searched, retrieval), budget, onDraft),
             DeclineReason.None => extractive.Answer(searched, retrieval),
             DeclineReason.NotStated or DeclineReason.LiveData when policy.IsClose(retrieval) =>
                 declines.For(reason, searched, retrieval, extractive.Answer(searched, retrieval)),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -11,19 +12,22 @@ namespace TajKazBot.Core.Generation;
 /// Any failure (time out, 429 after bounded retries, 5xx, a body that is no completion) comes back as
 /// null, so callers fall back to the passages; only the caller's own cancellation is thrown.
 /// Failures are logged by kind and status only: exception messages can quote what the server sent.
+/// Given <c>onText</c>, the reply is streamed and each time it grows the text so far is handed on; a
+/// stream that breaks off is a failure like any other, whatever was handed on before.
 /// </summary>
 public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatModel> logger, ModelTelemetry telemetry)
 {
     public TimeSpan Timeout => options.Timeout;
 
-    public async Task<string?> CompleteAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget)
+    /// <param name="onText">When given, called with the whole reply so far as the model streams it.</param>
+    public async Task<string?> CompleteAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget, Func<string, Task>? onText = null)
     {
         using var generation = telemetry.StartGeneration(prompt.Name);
         var started = Stopwatch.GetTimestamp();
         string? text = null;
         try
         {
-            text = await CallAsync(prompt, arguments, budget);
+            text = await CallAsync(prompt, arguments, budget, onText);
             return text;
         }
         finally
@@ -32,7 +36,7 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
         }
     }
 
-    private async Task<string?> CallAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget)
+    private async Task<string?> CallAsync(KernelFunction prompt, KernelArguments arguments, ModelBudget budget, Func<string, Task>? onText)
     {
         var settings = new OpenAIPromptExecutionSettings { Temperature = options.Temperature, MaxTokens = options.MaxOutputTokens };
         var withSettings = new KernelArguments(arguments, new Dictionary<string, PromptExecutionSettings>
@@ -41,8 +45,9 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
         });
         try
         {
-            var result = await kernel.InvokeAsync(prompt, withSettings, budget.Token);
-            var text = result.GetValue<string>();
+            var text = onText is null
+                ? (await kernel.InvokeAsync(prompt, withSettings, budget.Token)).GetValue<string>()
+                : await StreamAsync(prompt, withSettings, onText, budget.Token);
             if (string.IsNullOrWhiteSpace(text))
             {
                 logger.LogWarning("Model {Prompt} returned no text", prompt.Name);
@@ -67,6 +72,24 @@ public sealed class ChatModel(Kernel kernel, ModelOptions options, ILogger<ChatM
             LogFailure(prompt, e, budget);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The prompt through the chat service's streaming call (<c>GetStreamingChatMessageContentsAsync</c>,
+    /// which Semantic Kernel uses for a prompt function invoked as a stream).
+    /// </summary>
+    private async Task<string> StreamAsync(KernelFunction prompt, KernelArguments arguments, Func<string, Task> onText, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        await foreach (var chunk in kernel.InvokeStreamingAsync<StreamingChatMessageContent>(prompt, arguments, cancellationToken))
+        {
+            if (!string.IsNullOrEmpty(chunk.Content))
+            {
+                text.Append(chunk.Content);
+                await onText(text.ToString());
+            }
+        }
+        return text.ToString();
     }
 
     private void LogFailure(KernelFunction prompt, Exception e, ModelBudget budget)

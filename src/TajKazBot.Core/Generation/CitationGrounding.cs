@@ -44,6 +44,14 @@ public static partial class CitationGrounding
         return new GroundedText(text, citations);
     }
 
+    /// <summary>
+    /// A reply still being written, grounded as far as it goes: numbering by first use gives its markers the
+    /// numbers the whole reply will give them. A marker, tag or link not yet closed is left off until it is,
+    /// so no half-written <c>[1</c> or <c>&lt;img</c> is ever shown.
+    /// </summary>
+    public static string Draft(string partialText, IReadOnlyList<ScoredPassage> given) =>
+        Ground(Unfinished().Replace(partialText, ""), given).Text;
+
     [GeneratedRegex(@"\[\s*(?:passages?\s*)?(?<n>\d+)(?:\s*(?:,|;|and)\s*(?:passages?\s*)?(?<n>\d+))*\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex Marker();
 
@@ -52,4 +60,8 @@ public static partial class CitationGrounding
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex RepeatedSpaces();
+
+    /// <summary>The tail of a reply that opens a marker, link, image or tag and does not close it yet.</summary>
+    [GeneratedRegex(@"(?:!?\[[^\]]*(?:\]\([^)]*)?|<(?:[/!?A-Za-z][^<>]*)?)\z")]
+    private static partial Regex Unfinished();
 }

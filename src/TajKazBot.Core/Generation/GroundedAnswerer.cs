@@ -22,8 +22,12 @@ public sealed partial class GroundedAnswerer(ChatModel model, PromptTemplates pr
     public TimeSpan Timeout => model.Timeout;
 
     /// <param name="extractive">The answer to send instead when the model's cannot be used.</param>
+    /// <param name="onDraft">
+    /// When given, the model's answer is streamed and this is called with the draft so far, grounded as far as
+    /// it goes (<see cref="CitationGrounding.Draft"/>); the answer returned is still the one checked whole.
+    /// </param>
     public async Task<Answer> AnswerAsync(string question, RetrievalResult retrieval, IReadOnlyList<ConversationTurn> history,
-        Answer extractive, ModelBudget budget)
+        Answer extractive, ModelBudget budget, Func<string, Task>? onDraft = null)
     {
         var given = retrieval.Passages.Take(options.Passages).ToList();
         var arguments = new KernelArguments
@@ -32,7 +36,8 @@ public sealed partial class GroundedAnswerer(ChatModel model, PromptTemplates pr
             ["history"] = FormatHistory(history),
             ["question"] = question,
         };
-        var reply = await model.CompleteAsync(prompts.GroundedAnswer, arguments, budget);
+        var reply = await model.CompleteAsync(prompts.GroundedAnswer, arguments, budget,
+            onDraft is null ? null : text => onDraft(CitationGrounding.Draft(text, given)));
         if (reply is null)
         {
             return extractive with { Notice = Unavailable };

@@ -23,6 +23,7 @@ public sealed class QaBot(
     LoadedCorpus corpus,
     IFeedbackStore feedback,
     BotTelemetry telemetry,
+    TeamsStreaming streaming,
     ILogger<QaBot> logger)
     : ActivityHandler
 {
@@ -63,12 +64,17 @@ public sealed class QaBot(
             return;
         }
 
-        await replies.TypingAsync(turnContext, cancellationToken);
-        var answer = await telemetry.TimeRetrievalAsync(() => answerer.AnswerAsync(question, state.History, cancellationToken));
+        // In a Teams personal chat with a model, the written answer streams; elsewhere a typing indicator shows.
+        var stream = await streaming.StartAsync(turnContext, cancellationToken);
+        if (stream is null)
+        {
+            await replies.TypingAsync(turnContext, cancellationToken);
+        }
+        var answer = await telemetry.TimeRetrievalAsync(() => answerer.AnswerAsync(question, state.History, stream is null ? null : stream.UpdateAsync, cancellationToken));
         telemetry.CountAnswer(answer);
         logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
             answer.Kind, answer.Citations.Count, activity.Conversation?.Id);
-        var sent = await replies.AnswerAsync(turnContext, answer, cancellationToken);
+        var sent = await replies.AnswerAsync(turnContext, answer, cancellationToken, stream);
         await conversations.UpdateAsync(activity, state, s => s.Remember(answer, sent?.Id), cancellationToken);
         var (lead, suggestions) = await suggested.AfterAsync(answer);
         await replies.FollowUpsAsync(turnContext, lead, suggestions, cancellationToken);

@@ -9,8 +9,12 @@ namespace TajKazBot.Rendering;
 /// <summary>Sends the bot's replies into a turn, each rendered for the turn's channel.</summary>
 public sealed class ReplySender(BotTelemetry telemetry)
 {
-    public async Task<ResourceResponse?> AnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken) =>
-        await turnContext.SendActivityAsync(telemetry.Render(() => ReplyBuilder.Build(answer, turnContext.Activity.ChannelId)), cancellationToken);
+    /// <param name="stream">The Teams stream the answer was written into, which its final message closes.</param>
+    public async Task<ResourceResponse?> AnswerAsync(ITurnContext turnContext, Answer answer, CancellationToken cancellationToken, TeamsStream? stream = null)
+    {
+        var reply = telemetry.Render(() => ReplyBuilder.Build(answer, turnContext.Activity.ChannelId));
+        return stream is null ? await turnContext.SendActivityAsync(reply, cancellationToken) : await stream.FinishAsync(reply);
+    }
 
     /// <summary>Markdown text, then the suggestions under "Try one of these:".</summary>
     public async Task MarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)

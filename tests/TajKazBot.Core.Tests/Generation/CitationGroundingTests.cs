@@ -65,4 +65,16 @@ public sealed class CitationGroundingTests
     {
         Assert.Equal(refusal, GroundedAnswerer.IsRefusal(reply));
     }
+
+    [Theory]
+    [InlineData("Trade grew [3", "Trade grew")]
+    [InlineData("Trade grew [3][9] and [Passage", "Trade grew [1] and")]
+    [InlineData("See [the treaty](http://evil.exa", "See")]
+    [InlineData("Dushanbe ![x", "Dushanbe")]
+    [InlineData("Dushanbe <img src=x", "Dushanbe")]
+    [InlineData("Both say so [4, 3] and more", "Both say so [1][2] and more")]
+    public void A_draft_leaves_off_what_is_not_closed_yet_and_numbers_as_the_whole_reply_will(string partial, string expected)
+    {
+        Assert.Equal(expected, CitationGrounding.Draft(partial, Given));
+    }
 }

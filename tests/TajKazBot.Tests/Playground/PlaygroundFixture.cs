@@ -27,14 +27,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         {
             return;
         }
-        var packageFolder = PackageFolder();
-        if (!Directory.Exists(Path.Combine(packageFolder, "node_modules", "@microsoft", "m365agentsplayground")))
-        {
-            await NpmCiAsync(packageFolder);
-        }
+        var packageFolder = await InstallAsync();
         bot = new BotHost(new Dictionary<string, string?> { ["Feedback:LogPath"] = FeedbackLogPath });
-        var address = bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var endpoint = new Uri(new Uri(address), "/api/messages");
+        var endpoint = Endpoint(bot);
         var started = await Task.WhenAll(
             AgentsPlayground.StartAsync(packageFolder, endpoint, "msteams"),
             AgentsPlayground.StartAsync(packageFolder, endpoint, "emulator"));
@@ -53,6 +48,24 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         }
         bot?.Dispose();
         File.Delete(FeedbackLogPath);
+    }
+
+    /// <summary>The playground's package folder, with the pinned package installed.</summary>
+    public static async Task<string> InstallAsync()
+    {
+        var packageFolder = PackageFolder();
+        if (!Directory.Exists(Path.Combine(packageFolder, "node_modules", "@microsoft", "m365agentsplayground")))
+        {
+            await NpmCiAsync(packageFolder);
+        }
+        return packageFolder;
+    }
+
+    /// <summary>Where the playground reaches the bot.</summary>
+    public static Uri Endpoint(BotHost bot)
+    {
+        var address = bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(new Uri(address), "/api/messages");
     }
 
     private static string PackageFolder()

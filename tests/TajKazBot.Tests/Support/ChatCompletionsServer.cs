@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,8 @@ namespace TajKazBot.Tests.Support;
 /// <summary>
 /// A loopback server that speaks the OpenAI chat-completions protocol at <c>{BaseUrl}/chat/completions</c>
 /// (and Azure's <c>/openai/deployments/{d}/chat/completions</c>), answering each request with <see cref="Respond"/>
-/// and recording what it was sent.
+/// and recording what it was sent. A request with <c>"stream": true</c> gets its reply as server-sent
+/// <c>chat.completion.chunk</c> events ending in <c>data: [DONE]</c>.
 /// </summary>
 public sealed class ChatCompletionsServer : IAsyncDisposable
 {
@@ -51,11 +53,36 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
     public ConcurrentQueue<ChatRequest> Requests { get; } = [];
 
+    /// <summary>The bot's <c>Model:*</c> settings for an OpenAI-compatible model at this server.</summary>
+    public Dictionary<string, string?> ModelSettings(int timeoutSeconds, string? apiKey = null) => new()
+    {
+        ["Model:Provider"] = "OpenAICompatible",
+        ["Model:Endpoint"] = BaseUrl,
+        ["Model:ModelId"] = "test-model",
+        ["Model:ApiKey"] = apiKey,
+        ["Model:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>How the next requests are answered; a completion with this text by default.</summary>
     public Func<ChatRequest, HttpResponse, CancellationToken, Task> Respond { get; set; } = Completion("It is in Dushanbe [1].");
 
+    /// <summary>A completion with this text; streamed a word at a time when the client asks for a stream.</summary>
     public static Func<ChatRequest, HttpResponse, CancellationToken, Task> Completion(string content) =>
-        (_, response, token) => WriteCompletionAsync(response, content, token);
+        (request, response, token) => request.Streams
+            ? WriteChunksAsync(response, Regex.Split(content, @"(?<=\s)"), TimeSpan.Zero, null, token)
+            : WriteCompletionAsync(response, content, token);
+
+    /// <summary>
+    /// The reply streamed in these pieces, <paramref name="between"/> apart (whole, when the client asks for no stream).
+    /// With <paramref name="breakOffAfter"/> the server waits for that task after the last piece, then drops the
+    /// connection, as a server failing mid-stream does; the wait lets the client read the pieces first, since a
+    /// dropped connection takes whatever it had not read yet with it.
+    /// </summary>
+    public static Func<ChatRequest, HttpResponse, CancellationToken, Task> Streamed(IReadOnlyList<string> pieces, TimeSpan? between = null,
+        Task? breakOffAfter = null) =>
+        (request, response, token) => request.Streams
+            ? WriteChunksAsync(response, pieces, between ?? TimeSpan.Zero, breakOffAfter, token)
+            : WriteCompletionAsync(response, string.Concat(pieces), token);
 
     public static Func<ChatRequest, HttpResponse, CancellationToken, Task> Status(int status, string? retryAfter = null) =>
         async (_, response, token) =>
@@ -98,6 +125,48 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         await response.WriteAsync(completion.ToJsonString(), token);
     }
 
+    public static async Task WriteChunksAsync(HttpResponse response, IReadOnlyList<string> pieces, TimeSpan between, Task? breakOffAfter,
+        CancellationToken token)
+    {
+        response.ContentType = "text/event-stream";
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var delta = new JsonObject { ["content"] = pieces[i] };
+            if (i == 0)
+            {
+                delta["role"] = "assistant";
+            }
+            await WriteEventAsync(response, Chunk(delta, null), token);
+            if (between > TimeSpan.Zero)
+            {
+                await Task.Delay(between, token);
+            }
+        }
+        if (breakOffAfter is not null)
+        {
+            await breakOffAfter.WaitAsync(token);
+            response.HttpContext.Abort();
+            return;
+        }
+        await WriteEventAsync(response, Chunk(new JsonObject(), "stop"), token);
+        await response.WriteAsync("data: [DONE]\n\n", token);
+    }
+
+    private static JsonObject Chunk(JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-test",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1_700_000_000,
+        ["model"] = "test-model",
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
+
+    private static async Task WriteEventAsync(HttpResponse response, JsonObject data, CancellationToken token)
+    {
+        await response.WriteAsync($"data: {data.ToJsonString()}\n\n", token);
+        await response.Body.FlushAsync(token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
@@ -114,6 +183,9 @@ public sealed record ChatRequest(string Path, string Authorization, string ApiKe
 
     /// <summary>All the text the model was sent, system and user messages alike.</summary>
     public string AllText => string.Join("\n", Messages.Select(m => m.Content));
+
+    /// <summary>True when the client asked for the reply as a stream of chunks.</summary>
+    public bool Streams => Body["stream"] is JsonValue stream && stream.GetValue<bool>();
 
     public bool IsRewrite => Messages.Any(m => m.Role == "system" && m.Content.Contains("rewrite", StringComparison.OrdinalIgnoreCase));
 

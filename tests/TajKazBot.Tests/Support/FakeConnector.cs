@@ -38,19 +38,23 @@ public sealed class FakeConnector : IAsyncDisposable
     public ConcurrentQueue<PostedActivity> Received { get; } = [];
 
     /// <summary>Waits (bounded) until an activity of the given type has arrived for the conversation.</summary>
-    public async Task<PostedActivity> WaitForAsync(string conversationId, string type, TimeSpan? within = null)
+    public Task<PostedActivity> WaitForAsync(string conversationId, string type, TimeSpan? within = null) =>
+        WaitForAsync(a => a.ConversationId == conversationId && (string?)a.Body["type"] == type, $"No {type} activity was posted for conversation {conversationId}.", within);
+
+    /// <summary>Waits (bounded) until an activity that <paramref name="match"/> has arrived.</summary>
+    public async Task<PostedActivity> WaitForAsync(Func<PostedActivity, bool> match, string failure, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
-            var found = Received.FirstOrDefault(a => a.ConversationId == conversationId && (string?)a.Body["type"] == type);
+            var found = Received.FirstOrDefault(match);
             if (found is not null)
             {
                 return found;
             }
             await Task.Delay(20);
         }
-        throw new TimeoutException($"No {type} activity was posted for conversation {conversationId}.");
+        throw new TimeoutException(failure);
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

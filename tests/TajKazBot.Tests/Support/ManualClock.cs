@@ -7,5 +7,10 @@ public sealed class ManualClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => now;
 
+    /// <summary>Elapsed time too (<see cref="TimeProvider.GetElapsedTime(long)"/>) moves only with the test.</summary>
+    public override long GetTimestamp() => now.UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public void Advance(TimeSpan by) => now += by;
 }
