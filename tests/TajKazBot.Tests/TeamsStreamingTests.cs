@@ -31,12 +31,15 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
     {
         public ChatCompletionsServer Model { get; } = new();
 
+        public string FeedbackLog { get; } = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+
         public BotHost Bot { get; private set; } = null!;
 
         public Task InitializeAsync()
         {
             var settings = Model.ModelSettings(timeoutSeconds: 10);
             settings["Streaming:UpdateInterval"] = "00:00:00";
+            settings["Feedback:LogPath"] = FeedbackLog;
             Bot = new BotHost(settings);
             return Task.CompletedTask;
         }
@@ -45,6 +48,7 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
         {
             Bot.Dispose();
             await Model.DisposeAsync();
+            File.Delete(FeedbackLog);
         }
     }
 
@@ -125,6 +129,35 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
         Assert.Equal(posted.IndexOf(final), posted.FindIndex(p => Type(p) == "message"));
         Assert.Null(StreamInfo(posted[^1]));
         Assert.NotNull(posted[^1].Body["suggestedActions"]);
+    }
+
+    [Fact]
+    public async Task Feedback_on_a_streamed_answer_names_its_question()
+    {
+        // The streamed message is the one Teams shows, under the stream's id; feedback names that id.
+        var first = (await AskAsync("conv-stream-feedback")).First(p => StreamInfo(p) is not null);
+        // A second cited answer becomes the last one, so only the id can lead back to the first.
+        var activity = Activities.Message("What does Tajikistan export to Kazakhstan?", connector.ServiceUrl, "conv-stream-feedback", "msteams");
+        activity["conversation"]!["conversationType"] = "personal";
+        await Activities.PostAsync(client, activity);
+
+        var invoke = Activities.Message("", connector.ServiceUrl, "conv-stream-feedback", "msteams");
+        invoke["conversation"]!["conversationType"] = "personal";
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["replyToId"] = first.Id;
+        invoke["value"] = new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = "dislike", ["feedback"] = "{\"feedbackText\":\"too long\"}" },
+        };
+        var response = await Activities.PostAsync(client, invoke);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var line = File.ReadAllLines(host.FeedbackLog).Select(l => JsonNode.Parse(l)!).Single(l => (string?)l["conversationId"] == "conv-stream-feedback");
+        Assert.Equal(EmbassyQuestion, (string?)line["question"]);
+        Assert.Equal("Generative", (string?)line["kind"]);
+        Assert.Equal(first.Id, (string?)line["replyToId"]);
     }
 
     [Theory]
