@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
@@ -16,6 +17,12 @@ public static class BotApplication
     public static WebApplication Build(string[] hostArgs, string contentRoot, bool forCommand)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
+        // Below every other source, the log levels appsettings.sample.json documents: ASP.NET Core's two
+        // lines per request only at Warning (on the console they cost more than a lexical answer).
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         // User secrets in every environment (the README keeps the app password and model key there), then the
         // environment and command line again so they still override secrets and files.
         builder.Configuration.AddUserSecrets<Program>(optional: true);
