@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -30,6 +31,15 @@ public sealed class SpellingCorrector(
     /// <summary>Words from this length on may be two edits away; shorter ones one.</summary>
     public const int TwoEditLength = 8;
 
+    /// <summary>How many words' corrections are remembered before the memory starts again.</summary>
+    public const int RememberedWords = 10_000;
+
+    /// <summary>
+    /// Each word's correction (or none), once found: the vocabulary never changes, and building the
+    /// edit automata for an unknown word costs more than the rest of a lexical turn.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string?> corrections = new(StringComparer.Ordinal);
+
     /// <summary>The text with each unknown word replaced by its closest vocabulary word, or unchanged.</summary>
     public string Correct(string text, IndexReader reader)
     {
@@ -46,13 +56,26 @@ public sealed class SpellingCorrector(
         var position = 0;
         foreach (var (word, start, end) in TextAnalysis.Tokens(wordAnalyzer, wordField, text))
         {
-            if (Closest(word, words, reader) is { } replacement)
+            if (Remembered(word, words, reader) is { } replacement)
             {
                 corrected.Append(text, position, start - position).Append(replacement);
                 position = end;
             }
         }
         return position == 0 ? text : corrected.Append(text, position, text.Length - position).ToString();
+    }
+
+    private string? Remembered(string word, Terms words, IndexReader reader)
+    {
+        if (corrections.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+        if (corrections.Count >= RememberedWords)
+        {
+            corrections.Clear();
+        }
+        return corrections[word] = Closest(word, words, reader);
     }
 
     private string? Closest(string word, Terms words, IndexReader reader)
