@@ -138,12 +138,7 @@ public sealed class AuthenticationTests(AuthenticationTests.Host host) : IClassF
     {
         using var stalled = new StalledServer();
         var logs = new FakeLoggerProvider();
-        using var bot = new BotHost(
-            new Dictionary<string, string?>(Authenticated($"https://127.0.0.1:{stalled.Port}/v1/.well-known/openidconfiguration").Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
-            {
-                ["Retrieval:Semantic"] = "false",
-            },
-            services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
+        using var bot = new BotHost(WithMetadataAt(stalled), services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)));
         var client = bot.Client();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(client, "Bearer " + host.OpenId.Token(AppId, ServiceUrl))));
@@ -151,5 +146,49 @@ public sealed class AuthenticationTests(AuthenticationTests.Host host) : IClassF
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Unauthorized, r.Status));
         Assert.All(results, r => Assert.True(r.Took < Quickly, $"took {r.Took}"));
         Assert.DoesNotContain(logs.Lines(), line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Bot Framework's own client would hold a stalled fetch for 100 s, and fetch again for every request
+    /// that waited on it; the bot's client gives up after <c>Endpoint:MetadataTimeout</c> and, after two
+    /// failures, stops fetching for a while however many requests come.
+    /// </summary>
+    [Fact]
+    public async Task A_stalled_metadata_fetch_is_cut_off_by_its_timeout_and_then_backs_off()
+    {
+        using var stalled = new StalledServer();
+        using var bot = new BotHost(WithMetadataAt(stalled, ("Endpoint:MetadataTimeout", "00:00:01")));
+        var client = bot.Client();
+        var token = "Bearer " + host.OpenId.Token(AppId, ServiceUrl);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(client, token)).Status);
+        var clock = Stopwatch.StartNew();
+        while (stalled.Closed == 0 && clock.Elapsed < Quickly)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(stalled.Closed > 0, $"the first fetch was still open after {clock.Elapsed}");
+
+        // Requests for several timeouts' worth of time: without a back-off each of them would start a fetch.
+        for (var i = 0; i < 12; i++)
+        {
+            var (status, took) = await SendAsync(client, token);
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+            Assert.True(took < Quickly, $"took {took}");
+            await Task.Delay(250);
+        }
+        Assert.True(stalled.Opened <= 2, $"{stalled.Opened} fetches were started by 13 requests");
+    }
+
+    private static Dictionary<string, string?> WithMetadataAt(StalledServer stalled, params (string Key, string Value)[] more)
+    {
+        var settings = Authenticated($"https://127.0.0.1:{stalled.Port}/v1/.well-known/openidconfiguration")
+            .ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings["Retrieval:Semantic"] = "false";
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+        return settings;
     }
 }
