@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
@@ -8,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Generation;
-using TajKazBot.Core.Retrieval;
 using TajKazBot.Hosting;
 using TajKazBot.Tests.Support;
 
@@ -36,15 +34,13 @@ public sealed class GroundedAnsweringTests : IClassFixture<GroundedAnsweringTest
     }
 
     /// <summary>
-    /// One loopback model server, one pair of sentence encoders, and the services the bot's registration builds
-    /// for each set of settings the tests ask for, built once: loading the encoders and embedding the small-talk
-    /// phrases took most of this class's time when each test built its own provider.
+    /// One loopback model server, and the services the bot's registration builds for each set of settings the
+    /// tests ask for (with the run's <see cref="SharedEncoders"/>), built once: loading the encoders and embedding
+    /// the small-talk phrases took most of this class's time when each test built its own provider.
     /// </summary>
     public sealed class Fixture : IAsyncLifetime
     {
         private readonly Dictionary<string, ServiceProvider> providers = [];
-        private readonly SentenceEncoderGenerator miniLM = SentenceEncoderGenerator.MiniLM();
-        private readonly SentenceEncoderGenerator arctic = SentenceEncoderGenerator.ArcticXs();
 
         public ChatCompletionsServer Server { get; } = new();
 
@@ -73,9 +69,7 @@ public sealed class GroundedAnsweringTests : IClassFixture<GroundedAnsweringTest
                     provider = new ServiceCollection()
                         .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs))
                         .AddQuestionAnswering(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), ProjectRoot.Find())
-                        // The registration's own encoders, made once for all the providers (which leave them undisposed).
-                        .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(miniLM)
-                        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Ranking, arctic)
+                        .UseSharedEncoders()
                         .BuildServiceProvider();
                     providers[name] = provider;
                 }
@@ -92,8 +86,6 @@ public sealed class GroundedAnsweringTests : IClassFixture<GroundedAnsweringTest
                 await provider.DisposeAsync();
             }
             await Server.DisposeAsync();
-            miniLM.Dispose();
-            arctic.Dispose();
         }
     }
 

@@ -106,8 +106,7 @@ public static class ServiceRegistration
             MinCoverage = tuning.MinCoverage,
             NameCoverage = tuning.NameCoverage,
         });
-        return new QuestionAnswerer(retriever, services.GetRequiredService<ExtractiveAnswerer>(), services.GetRequiredService<Declines>(),
-            policy, services.GetRequiredService<SmallTalk>(), services.GetRequiredService<AnsweringOptions>());
+        return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services, retriever, policy);
     }
 
     /// <summary>
