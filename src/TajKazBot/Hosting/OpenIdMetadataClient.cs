@@ -37,7 +37,10 @@ public static class OpenIdMetadataClient
         return services;
     }
 
-    /// <summary>Makes Bot Framework fetch the metadata of every URL it may check tokens against with this client.</summary>
+    /// <summary>
+    /// Makes Bot Framework fetch with this client from the channel and emulator metadata URLs it checks tokens
+    /// against: the configured ones, and the public and government clouds' defaults.
+    /// </summary>
     public static void ClaimMetadataUrls(IHttpClientFactory factory, IConfiguration configuration)
     {
         var client = factory.CreateClient(Name);
