@@ -1,17 +1,13 @@
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Core.Tests.Support;
 
 namespace TajKazBot.Core.Tests;
 
-public sealed class LuceneRetrieverTests : IDisposable
+public sealed class LuceneRetrieverTests(LexicalFixture fixture) : IClassFixture<LexicalFixture>
 {
-    private readonly LexicalIndex index = new(RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
-    private readonly LuceneRetriever retriever;
+    private readonly LuceneRetriever retriever = fixture.Retriever;
     private readonly DeclinePolicy policy = new(new DeclineOptions());
-
-    public LuceneRetrieverTests() => retriever = new LuceneRetriever(index, new RetrievalOptions());
-
-    public void Dispose() => index.Dispose();
 
     [Theory]
     [InlineData("During which years was Tajikistan's civil war fought?", "a brutal civil war from 1992 to 1997")]
@@ -131,7 +127,7 @@ public sealed class LuceneRetrieverTests : IDisposable
         try
         {
             LexicalIndexFolder.Write(folder, RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
-            using var onDiskIndex = LexicalIndexFolder.Open(folder, RepositoryCorpus.Corpus.Passages, new RetrievalOptions());
+            using var onDiskIndex = LexicalIndexFolder.Open(folder, RepositoryCorpus.Corpus.Passages, new RetrievalOptions(), EnglishWords.Load());
             var onDisk = new LuceneRetriever(onDiskIndex, new RetrievalOptions());
 
             Assert.Equal(

@@ -5,17 +5,11 @@ using TajKazBot.Core.Tests.Support;
 namespace TajKazBot.Core.Tests;
 
 /// <summary>Typo tolerance in the lexical retriever alone: Lucene, no encoder.</summary>
-public sealed class TypoToleranceTests : IDisposable
+public sealed class TypoToleranceTests(LexicalFixture fixture) : IClassFixture<LexicalFixture>
 {
     private readonly LoadedCorpus corpus = RepositoryCorpus.Corpus;
-    private readonly LexicalIndex index;
-    private readonly LuceneRetriever retriever;
-
-    public TypoToleranceTests()
-    {
-        index = new LexicalIndex(corpus.Passages, new RetrievalOptions(), EnglishWords.Load());
-        retriever = new LuceneRetriever(index, new RetrievalOptions());
-    }
+    private readonly LexicalIndex index = fixture.Index;
+    private readonly LuceneRetriever retriever = fixture.Retriever;
 
     [Theory]
     [InlineData("Where is the Kazakstan embasy in Tajikistan?", "embassy in Dushanbe")]
@@ -67,6 +61,4 @@ public sealed class TypoToleranceTests : IDisposable
 
         Assert.Equal("kazakstan", strict.CorrectSpelling("kazakstan"));
     }
-
-    public void Dispose() => index.Dispose();
 }

@@ -27,9 +27,7 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
     {
         this.host = host;
         client = host.Bot.Client();
-        while (host.Model.Requests.TryDequeue(out _))
-        {
-        }
+        host.Model.Reset();
     }
 
     public sealed class Host : IAsyncLifetime
@@ -58,8 +56,6 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
     public async Task DisposeAsync()
     {
         await connector.DisposeAsync();
-        Assert.NotEmpty(host.Logs.Lines());
-        Assert.DoesNotContain(host.Logs.Lines(), line => line.Contains(Key, StringComparison.Ordinal));
     }
 
     private async Task<(HttpStatusCode Status, string Text)> AskAsync(string question, string conversationId)
@@ -120,5 +116,20 @@ public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.
         Assert.Contains("User: Has Kazakhstan invested in Tajikistan's infrastructure?", rewrite.AllText);
         Assert.Contains("Question: Which kinds of infrastructure has Kazakhstan invested in?", host.Model.Requests.Last().AllText);
         Assert.StartsWith("Transport, energy and telecommunications [1].", text);
+    }
+
+    /// <summary>Neither a turn the model answers nor one where it fails puts the key in a log line, at Trace level.</summary>
+    [Fact]
+    public async Task The_key_never_reaches_a_log_line()
+    {
+        var before = host.Logs.Collector.Count;
+        host.Model.Respond = ChatCompletionsServer.Completion("Kazakhstan has an embassy in Dushanbe [1].");
+        await AskAsync("Where is Kazakhstan's embassy in Tajikistan?", "conv-model-key");
+        host.Model.Respond = ChatCompletionsServer.Status(500);
+        await AskAsync("Where is Kazakhstan's embassy in Tajikistan?", "conv-model-key");
+
+        var lines = host.Logs.Lines().Skip(before).ToList();
+        Assert.Contains(lines, line => line.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(Key, StringComparison.Ordinal));
     }
 }

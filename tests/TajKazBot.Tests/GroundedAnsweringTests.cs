@@ -16,51 +16,80 @@ namespace TajKazBot.Tests;
 /// Written answers through Semantic Kernel's real OpenAI and Azure OpenAI connectors, against a loopback
 /// chat-completions server, with the answerer built by the bot's own service registration.
 /// </summary>
-public sealed class GroundedAnsweringTests : IAsyncLifetime
+public sealed class GroundedAnsweringTests : IClassFixture<GroundedAnsweringTests.Fixture>
 {
     private const string Key = "sk-test-5f1c9e2a77d4";
     private const string EmbassyQuestion = "Where is Kazakhstan's embassy in Tajikistan?";
 
-    private readonly ChatCompletionsServer server = new();
-    private readonly FakeLoggerProvider logs = new();
-    private readonly List<ServiceProvider> providers = [];
+    private readonly Fixture fixture;
+    private readonly ChatCompletionsServer server;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public GroundedAnsweringTests(Fixture fixture)
     {
-        foreach (var provider in providers)
-        {
-            await provider.DisposeAsync();
-        }
-        await server.DisposeAsync();
-        // Whatever a test did, the key never reaches a log line.
-        Assert.DoesNotContain(logs.Lines(), line => line.Contains(Key, StringComparison.Ordinal));
+        this.fixture = fixture;
+        server = fixture.Server;
+        // The tests of a class run one at a time: each starts with a fresh server script and an empty log.
+        server.Reset();
+        fixture.Logs.Collector.Clear();
     }
 
-    private ServiceProvider Services(Dictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// One loopback model server, and the services the bot's registration builds for each set of settings the
+    /// tests ask for (with the run's <see cref="SharedEncoders"/>), built once: loading the encoders and embedding
+    /// the small-talk phrases took most of this class's time when each test built its own provider.
+    /// </summary>
+    public sealed class Fixture : IAsyncLifetime
     {
-        var settings = new Dictionary<string, string?>
+        private readonly Dictionary<string, ServiceProvider> providers = [];
+
+        public ChatCompletionsServer Server { get; } = new();
+
+        public FakeLoggerProvider Logs { get; } = new();
+
+        public ServiceProvider Services(Dictionary<string, string?>? overrides)
         {
-            ["Model:Provider"] = "OpenAICompatible",
-            ["Model:Endpoint"] = server.BaseUrl,
-            ["Model:ModelId"] = "test-model",
-            ["Model:ApiKey"] = Key,
-            // Generous, so a loaded machine never turns a good answer into a fallback; the failure tests set 2.
-            ["Model:TimeoutSeconds"] = "10",
-        };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
+            var settings = new Dictionary<string, string?>
+            {
+                ["Model:Provider"] = "OpenAICompatible",
+                ["Model:Endpoint"] = Server.BaseUrl,
+                ["Model:ModelId"] = "test-model",
+                ["Model:ApiKey"] = Key,
+                // Generous, so a loaded machine never turns a good answer into a fallback; the failure tests set 2.
+                ["Model:TimeoutSeconds"] = "10",
+            };
+            foreach (var (key, value) in overrides ?? [])
+            {
+                settings[key] = value;
+            }
+            var name = string.Join("\n", settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+            lock (providers)
+            {
+                if (!providers.TryGetValue(name, out var provider))
+                {
+                    provider = new ServiceCollection()
+                        .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs))
+                        .AddQuestionAnswering(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), ProjectRoot.Find())
+                        .UseSharedEncoders()
+                        .BuildServiceProvider();
+                    providers[name] = provider;
+                }
+                return provider;
+            }
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var provider = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
-            .AddQuestionAnswering(configuration, ProjectRoot.Find())
-            .BuildServiceProvider();
-        providers.Add(provider);
-        return provider;
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            foreach (var provider in providers.Values)
+            {
+                await provider.DisposeAsync();
+            }
+            await Server.DisposeAsync();
+        }
     }
+
+    private ServiceProvider Services(Dictionary<string, string?>? overrides = null) => fixture.Services(overrides);
 
     private QuestionAnswerer Answerer(Dictionary<string, string?>? overrides = null) => Services(overrides).GetRequiredService<QuestionAnswerer>();
 
@@ -181,7 +210,7 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
         Assert.Equal(GroundedAnswerer.Unavailable, answer.Notice);
         Assert.StartsWith($"**{answer.PreciseAnswer}** [1]\n\n", answer.Text);
         Assert.StartsWith("Diplomatic Relations", answer.Citations[0].SectionPath);
-        Assert.Contains(logs.Lines(), line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("grounded_answer", StringComparison.Ordinal));
+        Assert.Contains(fixture.Logs.Lines(), line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("grounded_answer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -300,5 +329,23 @@ public sealed class GroundedAnsweringTests : IAsyncLifetime
 
         Assert.Contains(key, failure.Message);
         Assert.DoesNotContain(Key, failure.Message);
+    }
+
+    /// <summary>The key is logged nowhere, on the paths that log the most: an answer, a failing model and retried 429s, at Trace level.</summary>
+    [Fact]
+    public async Task The_key_never_reaches_a_log_line()
+    {
+        var openAi = Answerer();
+        var azure = Answerer(new() { ["Model:Provider"] = "AzureOpenAI", ["Model:Endpoint"] = server.Root, ["Model:ModelId"] = "bot-deployment" });
+        foreach (var respond in new[] { ChatCompletionsServer.Completion("Dushanbe [1]."), ChatCompletionsServer.Status(500), ChatCompletionsServer.Status(429, retryAfter: "0") })
+        {
+            server.Respond = respond;
+            await openAi.AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
+            await azure.AnswerAsync(EmbassyQuestion, [], CancellationToken.None);
+        }
+
+        var lines = fixture.Logs.Lines();
+        Assert.Contains(lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("grounded_answer", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(Key, StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TajKazBot.Core.Corpus;
 
@@ -8,15 +7,11 @@ namespace TajKazBot.Core.Retrieval;
 /// <summary>
 /// Prebuilt indexes in a folder, one sub-folder per <see cref="IndexKey"/>: opened read-only when the key
 /// matches, else built and saved. A build is written to a private folder and renamed into place once complete
-/// (the manifest is its last file), so a reader never sees half an index and several processes can build or read
+/// (see <see cref="IndexFolder"/>), so a reader never sees half an index and several processes can build or read
 /// at once; a damaged folder is rebuilt, and a folder that cannot be written to leaves the index in memory.
 /// </summary>
 public sealed class IndexStore(string root, ILogger<IndexStore> logger)
 {
-    private const string LuceneFolder = "lucene";
-    private const string SemanticFile = "semantic.vectors";
-    private const string RankingFile = "ranking.vectors";
-    private const string ManifestFile = "manifest.json";
     private const string BuildingPrefix = ".building-";
 
     public string Root { get; } = Path.GetFullPath(root);
@@ -70,23 +65,13 @@ public sealed class IndexStore(string root, ILogger<IndexStore> logger)
         {
             return null;
         }
-        LexicalIndex? lexical = null;
         try
         {
-            if (!File.Exists(Path.Combine(folder, ManifestFile)))
-            {
-                throw new InvalidDataException("The index has no manifest: it was not written completely.");
-            }
-            lexical = LexicalIndexFolder.Open(Path.Combine(folder, LuceneFolder), passages, options, lexicon);
-            return new CorpusIndex(lexical,
-                semantic is null ? null : SemanticIndex.Open(passages, semantic, SemanticVectorsFile.Read(Path.Combine(folder, SemanticFile))),
-                ranking is null ? null : SemanticIndex.Open(passages, ranking, SemanticVectorsFile.Read(Path.Combine(folder, RankingFile))),
-                key);
+            return IndexFolder.Open(folder, key, passages, options, lexicon, semantic, ranking);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever a damaged folder throws (Lucene's own exceptions included), the cure is the same: build again.
-            lexical?.Dispose();
             logger.LogWarning("The prebuilt index in {Folder} is damaged ({Error}); rebuilding it", folder, e.Message);
             TryDelete(folder);
             return null;
@@ -101,20 +86,10 @@ public sealed class IndexStore(string root, ILogger<IndexStore> logger)
         Directory.CreateDirectory(building);
         try
         {
-            LexicalIndexFolder.Write(Path.Combine(building, LuceneFolder), passages, options);
-            if (index.Semantic is not null)
-            {
-                SemanticVectorsFile.Write(Path.Combine(building, SemanticFile), index.Semantic.Vectors);
-            }
-            if (index.Ranking is not null)
-            {
-                SemanticVectorsFile.Write(Path.Combine(building, RankingFile), index.Ranking.Vectors);
-            }
-            var manifest = new { index.Key, Passages = passages.Count, Semantic = index.Semantic is not null, Ranking = index.Ranking is not null, Built = DateTimeOffset.UtcNow };
-            File.WriteAllText(Path.Combine(building, ManifestFile), JsonSerializer.Serialize(manifest));
+            IndexFolder.Write(building, index, passages, options);
             Directory.Move(building, folder);
         }
-        catch (IOException) when (File.Exists(Path.Combine(folder, ManifestFile)))
+        catch (IOException) when (IndexFolder.IsComplete(folder))
         {
             // Another process published the same key first: its index is this one.
             TryDelete(building);

@@ -17,6 +17,12 @@ public sealed class EndpointSettings
     /// </summary>
     public TimeSpan AuthenticationTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// How long one fetch of the OpenID metadata or signing keys may take; it goes on after the request that
+    /// started it has had its 401, so the next request may find the keys cached.
+    /// </summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long one call to a channel's connector (sending a reply) may take.</summary>
     public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

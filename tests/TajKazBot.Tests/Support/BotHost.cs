@@ -30,6 +30,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services => services.UseSharedEncoders());
         if (services is not null)
         {
             builder.ConfigureServices(services);

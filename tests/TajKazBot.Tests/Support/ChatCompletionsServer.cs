@@ -66,6 +66,13 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     /// <summary>How the next requests are answered; a completion with this text by default.</summary>
     public Func<ChatRequest, HttpResponse, CancellationToken, Task> Respond { get; set; } = Completion("It is in Dushanbe [1].");
 
+    /// <summary>Forgets the requests and answers with the default completion again, for the next test that shares this server.</summary>
+    public void Reset()
+    {
+        Requests.Clear();
+        Respond = Completion("It is in Dushanbe [1].");
+    }
+
     /// <summary>A completion with this text; streamed a word at a time when the client asks for a stream.</summary>
     public static Func<ChatRequest, HttpResponse, CancellationToken, Task> Completion(string content) =>
         (request, response, token) => request.Streams

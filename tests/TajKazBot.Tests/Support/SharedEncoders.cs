@@ -1,0 +1,33 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using TajKazBot.Core.Retrieval;
+using TajKazBot.Hosting;
+
+namespace TajKazBot.Tests.Support;
+
+/// <summary>
+/// The two sentence encoders the bot's registration makes, made once for every in-process host and service
+/// provider of the test run: each host used to load both models again (the ONNX sessions are the costly part of
+/// starting one). They are thread-safe, and live as long as the test process.
+/// </summary>
+public static class SharedEncoders
+{
+    private static readonly Lazy<SentenceEncoderGenerator> MiniLM = new(SentenceEncoderGenerator.MiniLM);
+    private static readonly Lazy<SentenceEncoderGenerator> Arctic = new(SentenceEncoderGenerator.ArcticXs);
+
+    /// <summary>
+    /// Replaces the registration's encoders with the shared ones. What a provider made it disposes (and the
+    /// embedders it makes dispose their encoder), so each provider gets them behind a wrapper that it may dispose.
+    /// </summary>
+    public static IServiceCollection UseSharedEncoders(this IServiceCollection services) => services
+        .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new Kept(MiniLM.Value))
+        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Ranking, (_, _) => new Kept(Arctic.Value));
+
+    private sealed class Kept(IEmbeddingGenerator<string, Embedding<float>> encoder) : DelegatingEmbeddingGenerator<string, Embedding<float>>(encoder)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            // The encoder outlives any one provider.
+        }
+    }
+}
