@@ -32,13 +32,7 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     private readonly Analyzer questionAnalyzer;
     private readonly SpellingCorrector spelling;
     private readonly IReadOnlySet<string>?[] passageTerms;
-
-    /// <summary>
-    /// Document frequencies of the text field's terms and the words the document uses, read from the index
-    /// once (it never changes after it is opened): each turn asks for them dozens of times, and a Lucene
-    /// lookup opens a terms enumerator each time.
-    /// </summary>
-    private readonly Lazy<(Dictionary<string, int> TextFrequencies, HashSet<string> Words)> vocabulary;
+    private readonly Lazy<IndexVocabulary> vocabulary;
 
     /// <summary>An index of the passages held in memory.</summary>
     /// <param name="lexicon">English words (see <see cref="EnglishWords"/>): common ones are never taken for typos, and proper nouns the document does not use mark unknown names; none by default.</param>
@@ -62,7 +56,8 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
         // Analysed when first asked for: at start that would be every passage of the corpus again.
         passageTerms = new IReadOnlySet<string>?[passages.Count];
         searchers = new SearcherManager(directory, new Bm25SearcherFactory(options.K1, options.B));
-        vocabulary = new(() => Read(s => (Frequencies(s.IndexReader, TextField), Frequencies(s.IndexReader, WordField).Keys.ToHashSet(StringComparer.Ordinal))));
+        // Read when first asked for, so opening a large index stays quick.
+        vocabulary = new(() => Read(s => new IndexVocabulary(s.IndexReader, TextField, WordField)));
     }
 
     /// <summary>The index's analyzer: English stemming and stop words.</summary>
@@ -97,7 +92,7 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     public IReadOnlySet<string> TermsOf(int ordinal) =>
         passageTerms[ordinal] ??= TextAnalysis.DistinctTerms(Analyzer, TextField, Passages[ordinal].Text).ToHashSet();
 
-    public int DocFreq(string term) => vocabulary.Value.TextFrequencies.GetValueOrDefault(term);
+    public int DocFreq(string term) => vocabulary.Value.DocFreq(term);
 
     public double Idf(string term) => Idf(DocFreq(term));
 
@@ -107,7 +102,7 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     public bool IsUbiquitous(int docFreq) => docFreq > options.UbiquitousTermShare * Passages.Count;
 
     /// <summary>Whether the document uses the word (lower case, unstemmed; numbers too).</summary>
-    public bool Knows(string word) => vocabulary.Value.Words.Contains(word);
+    public bool Knows(string word) => vocabulary.Value.Knows(word);
 
     /// <summary>The text with words the document does not use replaced by their closest document words (typos).</summary>
     public string CorrectSpelling(string text) => Read(s => spelling.Correct(text, s.IndexReader));
@@ -130,17 +125,6 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
             }
         }
         return kept.Append(text, position, text.Length - position).ToString().Trim();
-    }
-
-    private static Dictionary<string, int> Frequencies(IndexReader reader, string field)
-    {
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = MultiFields.GetTerms(reader, field)?.GetEnumerator();
-        while (terms is not null && terms.MoveNext())
-        {
-            frequencies[terms.Term.Utf8ToString()] = terms.DocFreq;
-        }
-        return frequencies;
     }
 
     public void Dispose()
