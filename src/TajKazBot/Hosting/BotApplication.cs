@@ -64,7 +64,10 @@ public static class BotApplication
         }
     }
 
-    /// <summary>Runs the bot: builds (or opens) the index before listening, so <c>/healthz</c> answers 200 only with it loaded.</summary>
+    /// <summary>
+    /// Runs the bot. The index opens (or is built) while the server starts, and no request is served before
+    /// it has: <c>/healthz</c> answers 200 only with the index loaded, and <c>/readyz</c> says it is loading.
+    /// </summary>
     public static async Task<int> RunAsync(string[] hostArgs, string contentRoot)
     {
         var app = Build(hostArgs, contentRoot, forCommand: false);
@@ -72,17 +75,45 @@ public static class BotApplication
         {
             return 1;
         }
-        var passages = app.Services.GetRequiredService<LexicalIndex>().Passages.Count;
-        app.Services.GetRequiredService<IPassageRetriever>();
-        app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
-        app.Services.GetRequiredService<SuggestedQuestions>().Start();
+        var loading = Task.Run(() =>
+        {
+            var passages = app.Services.GetRequiredService<LexicalIndex>().Passages.Count;
+            app.Services.GetRequiredService<IPassageRetriever>();
+            return passages;
+        });
+        app.MapEndpoints(loading);
 
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok", passages }));
-        app.MapOperations(passages);
-        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
-
-        await app.RunAsync();
+        await app.StartAsync();
+        try
+        {
+            var passages = await loading;
+            app.Services.GetRequiredService<IndexHealthCheck>().Loaded(passages);
+            app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
+            app.Services.GetRequiredService<SuggestedQuestions>().Start();
+        }
+        catch
+        {
+            await app.StopAsync();
+            throw;
+        }
+        await app.WaitForShutdownAsync();
         // ListenGuard sets 1 when it stopped the bot.
         return Environment.ExitCode;
+    }
+
+    private static void MapEndpoints(this WebApplication app, Task<int> loading)
+    {
+        // Messages wait for the index rather than each blocking a thread on it; /readyz says it is loading.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api/messages"))
+            {
+                await loading;
+            }
+            await next(context);
+        });
+        app.MapGet("/healthz", async () => Results.Ok(new { status = "ok", passages = await loading }));
+        app.MapOperations();
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
     }
 }

@@ -53,9 +53,8 @@ public static class OperationsRegistration
     /// Called once the index is built: marks it loaded and maps <c>/readyz</c> (index loaded, storage
     /// reachable) and, when <c>Telemetry:Prometheus</c> is on, <c>/metrics</c>.
     /// </summary>
-    public static WebApplication MapOperations(this WebApplication app, int passages)
+    public static WebApplication MapOperations(this WebApplication app)
     {
-        app.Services.GetRequiredService<IndexHealthCheck>().Loaded(passages);
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
