@@ -79,6 +79,7 @@ public static class BotApplication
         {
             var passages = app.Services.GetRequiredService<LexicalIndex>().Passages.Count;
             app.Services.GetRequiredService<IPassageRetriever>();
+            app.Services.GetRequiredService<IndexHealthCheck>().Loaded(passages);
             return passages;
         });
         app.MapEndpoints(loading);
@@ -87,7 +88,6 @@ public static class BotApplication
         try
         {
             var passages = await loading;
-            app.Services.GetRequiredService<IndexHealthCheck>().Loaded(passages);
             app.Logger.LogInformation("Indexed {Passages} passages from {Documents} documents", passages, app.Services.GetRequiredService<LoadedCorpus>().Documents.Count);
             app.Services.GetRequiredService<SuggestedQuestions>().Start();
         }

@@ -38,6 +38,8 @@ public sealed partial class MetricsEndpointTests
     {
         using var host = new BotHost(new Dictionary<string, string?> { ["Retrieval:Semantic"] = "false" });
         var client = host.Client();
+        // /healthz answers once the index has loaded; /readyz may say it is still loading before that.
+        (await client.GetAsync("/healthz")).EnsureSuccessStatusCode();
 
         var metrics = await client.GetAsync("/metrics");
         var ready = await client.GetAsync("/readyz");
