@@ -25,9 +25,10 @@ public sealed record RetrievalOptions
     /// <summary>
     /// A name the document does not use is still known when the encoder puts it this close to a name the
     /// document does use ("USSR" and "Soviet Union"); another country of the region is not that close.
+    /// On the measuring encoder's scale: by default that encoder's (<see cref="EncoderThresholds"/>).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AliasSimilarity { get; init; } = 0.85;
+    public double AliasSimilarity { get; init; } = EncoderThresholds.Default.AliasSimilarity;
 
     /// <summary>Terms found in more than this share of passages (the two countries' names) carry no evidence.</summary>
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
