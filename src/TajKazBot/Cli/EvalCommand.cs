@@ -20,10 +20,6 @@ public static class EvalCommand
         var questions = EvalQuestion.Load(file);
         var outcomes = await new Evaluator(answerer).RunAsync(questions, cancellationToken);
         var metrics = EvalMetrics.Compute(outcomes, k);
-        if (Environment.GetEnvironmentVariable("TKB_DUMP") is { } dump)
-        {
-            await File.WriteAllLinesAsync(dump, outcomes.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Question.Kind}\t{o.Answer.Evidence:0.000}\t{o.Answer.Reason}\t{o.FirstCorrectRank}\t{o.Question.Question}")), cancellationToken);
-        }
         var report = folds > 0
             ? await new CrossValidation(t => new Evaluator(tuned(t))).RunAsync(questions, folds, Tuning.Grid(scale), cancellationToken)
             : null;
