@@ -10,10 +10,9 @@ namespace TajKazBot.Core.Retrieval;
 /// first is not lifted just for being second, and a paraphrase with no shared words can still win on
 /// similarity alone.
 /// Besides the lexical signals it measures how close the question is in meaning to the document's closest
-/// sentence once the words naming the document's subject are taken out ("What is the highest mountain in
-/// Tajikistan?" is near the document only through "Tajikistan"), and drops unknown names that mean a name
-/// the document uses.
+/// sentence (see <see cref="QuestionVectorsAsync"/>), and drops unknown names that mean a name the document uses.
 /// </summary>
+/// <param name="semantic">The measuring encoder's index; it ranks too unless <paramref name="ranking"/> is given.</param>
 /// <param name="ranking">A second encoder's index to rank passages by (the first then only measures); null ranks with the first.</param>
 public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options, SemanticIndex? ranking = null) : IPassageRetriever
 {
