@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end load test: the built bot (hybrid and lexical-only) against a bare echo bot on the same Bot Framework
-# packages and the encoders alone, alternated ROUNDS times, each run wrk -c CONNECTIONS for SECONDS seconds with
+# End-to-end load test: the built bot (hybrid with the default encoders, hybrid with MiniLM measuring beside arctic
+# ranking, and lexical-only) against a bare echo bot on the same Bot Framework packages and the encoders alone, alternated ROUNDS times, each run wrk -c CONNECTIONS for SECONDS seconds with
 # never-repeating questions (load.lua). Prints each run, then the medians and the ratios. Non-2xx replies and
 # socket errors are counted and printed: a run with errors measured errors, not answers.
 # usage: benchmarks/load.sh [rounds=3] [seconds=8] [connections=16]
@@ -14,6 +14,7 @@ dotnet build -v q -c Release src/TajKazBot >/dev/null
 dotnet build -v q -c Release benchmarks/EchoBot >/dev/null
 dotnet build -v q -c Release benchmarks/TajKazBot.Benchmarks >/dev/null
 dotnet src/TajKazBot/bin/Release/net10.0/TajKazBot.dll index >/dev/null
+Retrieval__Encoders=MiniLMAndArctic dotnet src/TajKazBot/bin/Release/net10.0/TajKazBot.dll index >/dev/null
 results=$(mktemp)
 
 # run NAME COMMAND...: starts a server, waits for /healthz, loads it, records requests/s, p50, p99 and errors.
@@ -42,6 +43,7 @@ for ((r = 1; r <= rounds; r++)); do
   run echo dotnet benchmarks/EchoBot/bin/Release/net10.0/EchoBot.dll
   run lexical env Retrieval__Semantic=false dotnet src/TajKazBot/bin/Release/net10.0/TajKazBot.dll
   run hybrid dotnet src/TajKazBot/bin/Release/net10.0/TajKazBot.dll
+  run hybrid-two env Retrieval__Encoders=MiniLMAndArctic dotnet src/TajKazBot/bin/Release/net10.0/TajKazBot.dll
   dotnet benchmarks/TajKazBot.Benchmarks/bin/Release/net10.0/TajKazBot.Benchmarks.dll throughput "$seconds" | sed 's/^/encoders   /' | tee -a "$results.enc"
 done
 
@@ -49,14 +51,18 @@ median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a
 echo_rps=$(awk '$1 == "echo" {print $2}' "$results" | median)
 lexical_rps=$(awk '$1 == "lexical" {print $2}' "$results" | median)
 hybrid_rps=$(awk '$1 == "hybrid" {print $2}' "$results" | median)
+two_rps=$(awk '$1 == "hybrid-two" {print $2}' "$results" | median)
 minilm=$(awk '$2 == "minilm_questions_per_second" {print $3}' "$results.enc" | median)
+arctic=$(awk '$2 == "arctic_questions_per_second" {print $3}' "$results.enc" | median)
 both=$(awk '$2 == "both_encoders_questions_per_second" {print $3}' "$results.enc" | median)
 errors=$(awk '{s += $3 + $4} END {print s + 0}' "$results")
 echo
 echo "medians of $rounds rounds, $connections connections, ${seconds} s each:"
-echo "  echo bot $echo_rps req/s, lexical bot $lexical_rps req/s, hybrid bot $hybrid_rps req/s"
-echo "  MiniLM alone $minilm questions/s, MiniLM then arctic alone $both questions/s (one session per core)"
-awk -v l="$lexical_rps" -v e="$echo_rps" -v h="$hybrid_rps" -v m="$minilm" -v b="$both" 'BEGIN {
-  printf "  lexical / echo = %.2f   hybrid / MiniLM alone = %.2f   hybrid / both encoders alone = %.2f\n", l / e, h / m, h / b }'
+echo "  echo bot $echo_rps req/s, lexical bot $lexical_rps req/s, hybrid bot (default encoders) $hybrid_rps req/s, hybrid bot (MiniLM and arctic) $two_rps req/s"
+echo "  MiniLM alone $minilm questions/s, arctic alone $arctic questions/s, MiniLM then arctic alone $both questions/s (one session per core)"
+awk -v l="$lexical_rps" -v e="$echo_rps" -v h="$hybrid_rps" -v t="$two_rps" -v m="$minilm" -v a="$arctic" -v b="$both" 'BEGIN {
+  printf "  lexical / echo = %.2f\n", l / e
+  printf "  hybrid (default) / MiniLM alone = %.2f   / arctic alone = %.2f   / both encoders alone = %.2f\n", h / m, h / a, h / b
+  printf "  hybrid (MiniLM and arctic) / MiniLM alone = %.2f   / arctic alone = %.2f   / both encoders alone = %.2f\n", t / m, t / a, t / b }'
 echo "  non-2xx replies and socket errors over all runs: $errors"
 rm -f "$results" "$results.enc"

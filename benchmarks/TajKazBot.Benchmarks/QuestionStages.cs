@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Hosting;
@@ -43,10 +44,13 @@ public class QuestionStages
         services = new ServiceCollection().AddLogging().AddQuestionAnswering(configuration, root).BuildServiceProvider();
         lexicalIndex = services.GetRequiredService<LexicalIndex>();
         lexical = services.GetRequiredService<LuceneRetriever>();
-        miniLm = services.GetRequiredService<SentenceEmbedder>();
-        arctic = services.GetRequiredKeyedService<SentenceEmbedder>(ServiceRegistration.Ranking);
+        // Each encoder's own call is measured whichever encoders the settings use.
+        miniLm = new SentenceEmbedder(services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.MiniLM));
+        arctic = new SentenceEmbedder(services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Arctic));
         semantic = services.GetRequiredService<SemanticIndex>();
-        ranking = services.GetRequiredKeyedService<SemanticIndex>(ServiceRegistration.Ranking);
+        ranking = services.GetRequiredService<IOptions<RetrievalOptions>>().Value.SeparateRanking
+            ? services.GetRequiredKeyedService<SemanticIndex>(ServiceRegistration.Ranking)
+            : semantic;
         hybrid = services.GetRequiredService<IPassageRetriever>();
         policy = services.GetRequiredService<DeclinePolicy>();
         answerer = services.GetRequiredService<QuestionAnswerer>();

@@ -68,5 +68,6 @@ public sealed class CrossValidation(Func<Tuning, Evaluator> evaluatorFor)
         return tied.MinBy(i => Enumerable.Range(0, dimensions).Sum(d => Math.Pow((settings[i][d] - centre[d]) / range[d], 2)));
     }
 
-    private static double[] Settings(Tuning t) => [t.SemanticWeight, t.StrongSimilarity, t.MinSimilarity, t.MinCoverage, t.NameCoverage];
+    private static double[] Settings(Tuning t) =>
+        [t.SemanticWeight, t.StrongSimilarity, t.MinSimilarity, t.MinCoverage, t.NameCoverage, t.SmallTalkSimilarity, t.AliasSimilarity];
 }

@@ -1,14 +1,17 @@
 namespace TajKazBot.Core.Evaluation;
 
-/// <summary>The settings that cross-validation chooses: the fusion weight and the decline thresholds.</summary>
-public sealed record Tuning(double SemanticWeight, double StrongSimilarity, double MinSimilarity, double MinCoverage, double NameCoverage)
+/// <summary>The settings that cross-validation chooses: the fusion weight and the thresholds of declining, small talk and names.</summary>
+public sealed record Tuning(double SemanticWeight, double StrongSimilarity, double MinSimilarity, double MinCoverage, double NameCoverage,
+    double SmallTalkSimilarity, double AliasSimilarity)
 {
-    /// <summary>Every combination of the candidate values, in a fixed order.</summary>
-    public static IReadOnlyList<Tuning> Grid(bool semantic) =>
-        (from weight in semantic ? new[] { 0.7, 0.8, 0.9 } : [0.0]
-         from strong in semantic ? new[] { 0.35, 0.4, 0.45, 0.5, 0.6 } : [1.0]
-         from min in semantic ? new[] { 0.15, 0.2, 0.25, 0.3 } : [0.0]
+    /// <summary>Every combination of the candidate values, in a fixed order; the similarities on the measuring encoder's scale (null: lexical only).</summary>
+    public static IReadOnlyList<Tuning> Grid(SimilarityScale? scale) =>
+        (from weight in scale is not null ? new[] { 0.7, 0.8, 0.9 } : [0.0]
+         from strong in scale?.Strong ?? [1.0]
+         from min in scale?.Min ?? [0.0]
          from coverage in new[] { 0.05, 0.15, 0.3 }
          from name in new[] { 0.3, 0.5, 0.7 }
-         select new Tuning(weight, strong, min, coverage, name)).ToList();
+         from smallTalk in scale?.SmallTalk ?? [1.0]
+         from alias in scale?.Alias ?? [1.0]
+         select new Tuning(weight, strong, min, coverage, name, smallTalk, alias)).ToList();
 }

@@ -10,10 +10,9 @@ namespace TajKazBot.Core.Retrieval;
 /// first is not lifted just for being second, and a paraphrase with no shared words can still win on
 /// similarity alone.
 /// Besides the lexical signals it measures how close the question is in meaning to the document's closest
-/// sentence once the words naming the document's subject are taken out ("What is the highest mountain in
-/// Tajikistan?" is near the document only through "Tajikistan"), and drops unknown names that mean a name
-/// the document uses.
+/// sentence (see <see cref="QuestionVectorsAsync"/>), and drops unknown names that mean a name the document uses.
 /// </summary>
+/// <param name="semantic">The measuring encoder's index; it ranks too unless <paramref name="ranking"/> is given.</param>
 /// <param name="ranking">A second encoder's index to rank passages by (the first then only measures); null ranks with the first.</param>
 public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex semantic, RetrievalOptions options, SemanticIndex? ranking = null) : IPassageRetriever
 {
@@ -35,20 +34,20 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };
         }
 
-        // Encoder calls are the cost of a turn: one for the topic (the question without the subject's words),
-        // and one for ranking, by the ranking encoder, or by MiniLM when the question has no subject words.
-        // The two encoders have sessions of their own, so their calls run side by side.
-        var topic = lexical.Index.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
-        var rankingVector = ranking is null ? null : Task.Run(() => ranking.EmbedQuestionAsync(searched, cancellationToken), cancellationToken);
-        var topicVector = await semantic.EmbedAsync(topic.Length > 0 ? topic : searched, cancellationToken);
-        var vector = ranking is not null || topic == searched ? topicVector : await semantic.EmbedAsync(searched, cancellationToken);
+        var (vector, topicVector) = await QuestionVectorsAsync(searched, followUp, cancellationToken);
         var ranker = ranking ?? semantic;
-        var similarity = ranker.Similarities(rankingVector is null ? vector : await rankingVector);
+        var similarity = ranker.Similarities(vector);
         if (followUp is not null)
         {
             var weight = followUp.PointsBack ? options.ContextWeight : options.SwitchContextWeight;
-            var context = ranker.Similarities(await ranker.EmbedQuestionAsync(followUp.Context, cancellationToken));
+            var contextVector = await ranker.EmbedQuestionAsync(followUp.Context, cancellationToken);
+            var context = ranker.Similarities(contextVector);
             similarity = similarity.Zip(context, (q, c) => (q + weight * c) / (1 + weight)).ToArray();
+            if (options.MeasuresWithQuestionVector && followUp.PointsBack)
+            {
+                // "When was that?" is as close to the document as the question it points back to.
+                topicVector = SentenceEmbedder.Mean(vector, contextVector);
+            }
         }
 
         var bm25 = new double[passages.Count];
@@ -89,8 +88,30 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             Passages = ranked,
             Similarity = Math.Max(0, semantic.BestSentenceSimilarity(topicVector)),
             UnknownNames = unknownNames,
-            QuestionVector = vector,
+            QuestionVector = ranking is null ? vector : topicVector,
         };
+    }
+
+    /// <summary>
+    /// The vector that ranks and the one that measures the topic. Encoder calls are the cost of a turn. With arctic-embed
+    /// alone, one call: its vector of the question both ranks and measures. With MiniLM measuring, the topic is the
+    /// question without the subject's words ("What is the highest mountain in Tajikistan?" is near the document only
+    /// through "Tajikistan"), a call of its own; arctic-embed, when it ranks, runs its call beside it (the encoders
+    /// have sessions of their own), else MiniLM embeds the whole question too.
+    /// </summary>
+    private async Task<(float[] Ranking, float[] Topic)> QuestionVectorsAsync(string searched, FollowUp? followUp, CancellationToken cancellationToken)
+    {
+        if (options.MeasuresWithQuestionVector)
+        {
+            var vector = await semantic.EmbedQuestionAsync(searched, cancellationToken);
+            return (vector, vector);
+        }
+        var topic = lexical.Index.WithoutSubjectWords(followUp is { PointsBack: true } ? $"{searched} {followUp.Context}" : searched);
+        var rankingVector = ranking is null ? null : Task.Run(() => ranking.EmbedQuestionAsync(searched, cancellationToken), cancellationToken);
+        var topicVector = await semantic.EmbedAsync(topic.Length > 0 ? topic : searched, cancellationToken);
+        return rankingVector is not null ? (await rankingVector, topicVector)
+            : topic == searched ? (topicVector, topicVector)
+            : (await semantic.EmbedAsync(searched, cancellationToken), topicVector);
     }
 
     /// <summary>Positions by reference: the lexical retriever hands back the very passage objects it was built with.</summary>

@@ -4,6 +4,9 @@ namespace TajKazBot.Core.Retrieval;
 
 public sealed record RetrievalOptions
 {
+    /// <summary>The encoders when the settings name none.</summary>
+    public const SemanticEncoders DefaultEncoders = SemanticEncoders.Arctic;
+
     /// <summary>Weight of a match in the section path relative to one in the passage text.</summary>
     [Range(0.0, 10.0)]
     public float SectionBoost { get; init; } = 0.1f;
@@ -22,9 +25,10 @@ public sealed record RetrievalOptions
     /// <summary>
     /// A name the document does not use is still known when the encoder puts it this close to a name the
     /// document does use ("USSR" and "Soviet Union"); another country of the region is not that close.
+    /// On the measuring encoder's scale: by default that encoder's (<see cref="EncoderThresholds"/>).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AliasSimilarity { get; init; } = 0.85;
+    public double AliasSimilarity { get; init; } = EncoderThresholds.Default.AliasSimilarity;
 
     /// <summary>Terms found in more than this share of passages (the two countries' names) carry no evidence.</summary>
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
@@ -64,10 +68,23 @@ public sealed record RetrievalOptions
     public double SubjectTermShare { get; init; } = 0.8;
 
     /// <summary>
-    /// Rank passages by a second encoder, Snowflake arctic-embed-xs (trained for retrieval), while MiniLM
-    /// still measures whether the document answers; costs a second encoder call per question and at start.
+    /// The sentence encoders of the semantic stage: arctic-embed-xs alone (one call per question), MiniLM to
+    /// measure and arctic-embed-xs to rank (two calls, two models), or MiniLM alone.
     /// </summary>
-    public bool ArcticRanking { get; init; } = true;
+    [EnumDataType(typeof(SemanticEncoders))]
+    public SemanticEncoders Encoders { get; init; } = DefaultEncoders;
+
+    /// <summary>The defaults with the given encoders: their alias threshold (the encoders themselves are set by binding).</summary>
+    public static RetrievalOptions For(SemanticEncoders encoders) => new() { AliasSimilarity = EncoderThresholds.Of(encoders).AliasSimilarity };
+
+    /// <summary>
+    /// True when the question's own vector measures its topic (arctic-embed alone: one call per question); MiniLM
+    /// measures the question without the subject's words, a call of its own.
+    /// </summary>
+    public bool MeasuresWithQuestionVector => Encoders == SemanticEncoders.Arctic;
+
+    /// <summary>True when a second encoder ranks while the first measures.</summary>
+    public bool SeparateRanking => Encoders == SemanticEncoders.MiniLMAndArctic;
 
     /// <summary>
     /// Folder of prebuilt indexes (relative to the project root unless absolute), one sub-folder per

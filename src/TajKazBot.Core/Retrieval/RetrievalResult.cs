@@ -14,8 +14,9 @@ public sealed record RetrievalResult(
     public static RetrievalResult Empty { get; } = new([], [], 0);
 
     /// <summary>
-    /// Cosine similarity of the question, without the words naming the document's subject, to the closest
-    /// sentence of the document; null when retrieval has no semantic stage.
+    /// Cosine similarity of the question to the closest sentence of the document, on the measuring encoder's scale
+    /// (MiniLM measures the question without the words naming the document's subject; arctic-embed-xs alone, the
+    /// question's own vector); null when retrieval has no semantic stage.
     /// </summary>
     public double? Similarity { get; init; }
 

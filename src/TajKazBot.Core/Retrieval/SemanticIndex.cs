@@ -65,7 +65,8 @@ public sealed partial class SemanticIndex
     public Task<float[]> EmbedQuestionAsync(string text, CancellationToken cancellationToken = default) => embedder.EmbedQueryAsync(text, cancellationToken);
 
     /// <summary>
-    /// Vectors of a few short texts (small-talk phrases), batch after batch without leaving the caller's thread:
+    /// Vectors of a few short messages (small-talk phrases), embedded as questions are (with the query prefix) so
+    /// that a message is compared with them like with like, batch after batch without leaving the caller's thread:
     /// this runs when the first turn needs it, while other turns may be blocked waiting for it, so it must not
     /// need the thread pool (a parallel loop here starved it: no reply for seconds under 16 connections).
     /// </summary>
@@ -74,7 +75,7 @@ public sealed partial class SemanticIndex
         var vectors = new List<float[]>(texts.Count);
         foreach (var batch in texts.Chunk(64))
         {
-            vectors.AddRange(await embedder.EmbedAsync(batch, cancellationToken));
+            vectors.AddRange(await embedder.EmbedQueriesAsync(batch, cancellationToken));
         }
         return vectors.ToArray();
     }

@@ -39,6 +39,10 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
         return embeddings.Select(e => Normalised(e.Vector.ToArray())).ToArray();
     }
 
+    /// <summary>Vectors of questions embedded together in one call, with the encoder's query prefix.</summary>
+    public Task<float[][]> EmbedQueriesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        EmbedAsync(texts.Select(t => queryPrefix + t).ToList(), cancellationToken);
+
     /// <summary>
     /// Vectors of many texts (a corpus), in their order: embedded shortest first, in batches run in parallel
     /// (one per encoder session). The encoder pads a batch to its longest text, so batches of mixed lengths
@@ -76,6 +80,14 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
     public Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken = default) => EmbedAsync(queryPrefix + text, cancellationToken);
 
     public static double Cosine(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    /// <summary>The unit vector halfway between two unit vectors.</summary>
+    public static float[] Mean(float[] a, float[] b)
+    {
+        var sum = new float[a.Length];
+        System.Numerics.Tensors.TensorPrimitives.Add(a, b, sum);
+        return Normalised(sum);
+    }
 
     private static float[] Normalised(float[] vector)
     {

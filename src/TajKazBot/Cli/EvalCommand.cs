@@ -13,14 +13,15 @@ public static class EvalCommand
 {
     /// <param name="k">The cut-off of recall@k and the like.</param>
     /// <param name="folds">Cross-validation folds; 0 for none.</param>
-    public static async Task<int> RunAsync(QuestionAnswerer answerer, Func<Tuning, QuestionAnswerer> tuned, bool semantic,
+    /// <param name="scale">The similarities cross-validation tries, on the measuring encoder's scale; null for a lexical-only bot.</param>
+    public static async Task<int> RunAsync(QuestionAnswerer answerer, Func<Tuning, QuestionAnswerer> tuned, SimilarityScale? scale,
         string file, int k, int folds, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         var questions = EvalQuestion.Load(file);
         var outcomes = await new Evaluator(answerer).RunAsync(questions, cancellationToken);
         var metrics = EvalMetrics.Compute(outcomes, k);
         var report = folds > 0
-            ? await new CrossValidation(t => new Evaluator(tuned(t))).RunAsync(questions, folds, Tuning.Grid(semantic), cancellationToken)
+            ? await new CrossValidation(t => new Evaluator(tuned(t))).RunAsync(questions, folds, Tuning.Grid(scale), cancellationToken)
             : null;
         if (json)
         {

@@ -11,8 +11,14 @@ namespace TajKazBot.Hosting;
 /// <summary>The services shared by the bot and the CLI verbs: corpus, index and answering, with validated settings.</summary>
 public static class ServiceRegistration
 {
-    /// <summary>The key of the encoder, and its index, that rank passages when <see cref="RetrievalOptions.ArcticRanking"/> is on.</summary>
+    /// <summary>The key of the embedder, and its index, that rank passages when <see cref="RetrievalOptions.SeparateRanking"/>.</summary>
     public const string Ranking = "ranking";
+
+    /// <summary>The key of the all-MiniLM-L6-v2 encoder.</summary>
+    public const string MiniLM = "minilm";
+
+    /// <summary>The key of the arctic-embed-xs encoder.</summary>
+    public const string Arctic = "arctic";
 
     /// <summary>The key of the answerer without a model, for work that must not call one (checking suggestions).</summary>
     public const string Extractive = "extractive";
@@ -31,16 +37,16 @@ public static class ServiceRegistration
         services.AddSingleton<ITermStatistics>(sp => sp.GetRequiredService<LexicalIndex>());
         services.AddSingleton(sp => new LuceneRetriever(sp.GetRequiredService<LexicalIndex>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
         // The encoders are registrations behind the ecosystem's embedding seam: another encoder, or a hosted
-        // embedding model, replaces one here.
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => SentenceEncoderGenerator.MiniLM());
-        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Ranking, (_, _) => SentenceEncoderGenerator.ArcticXs());
-        services.AddSingleton(sp => new SentenceEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
-        services.AddKeyedSingleton(Ranking, (sp, key) => new SentenceEmbedder(
-            sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(key), SentenceEmbedder.ArcticQueryPrefix));
+        // embedding model, replaces one here. Only the encoders the settings use are ever resolved, so only they load.
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLM, (_, _) => SentenceEncoderGenerator.MiniLM());
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Arctic, (_, _) => SentenceEncoderGenerator.ArcticXs());
+        // The embedder that measures (and ranks too, unless a second one does).
+        services.AddSingleton(sp => Embedder(sp, sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Encoders == SemanticEncoders.Arctic ? Arctic : MiniLM));
+        services.AddKeyedSingleton(Ranking, (sp, _) => Embedder(sp, Arctic));
         services.AddSingleton(sp => sp.GetRequiredService<CorpusIndex>().Semantic
             ?? throw new InvalidOperationException("There are no vectors: Retrieval:Semantic is off."));
         services.AddKeyedSingleton(Ranking, (sp, _) => sp.GetRequiredService<CorpusIndex>().Ranking
-            ?? throw new InvalidOperationException("There are no ranking vectors: Retrieval:ArcticRanking is off."));
+            ?? throw new InvalidOperationException("There are no ranking vectors: one encoder both ranks and measures (Retrieval:Encoders)."));
         services.AddSingleton<IPassageRetriever>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -94,7 +100,7 @@ public static class ServiceRegistration
     /// </summary>
     public static QuestionAnswerer TunedAnswerer(IServiceProvider services, Tuning tuning)
     {
-        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value with { SemanticWeight = tuning.SemanticWeight };
+        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value with { SemanticWeight = tuning.SemanticWeight, AliasSimilarity = tuning.AliasSimilarity };
         var lexical = services.GetRequiredService<LuceneRetriever>();
         IPassageRetriever retriever = retrieval.Semantic
             ? new HybridRetriever(lexical, services.GetRequiredService<SemanticIndex>(), retrieval, RankingIndex(services, retrieval))
@@ -105,6 +111,7 @@ public static class ServiceRegistration
             MinSimilarity = tuning.MinSimilarity,
             MinCoverage = tuning.MinCoverage,
             NameCoverage = tuning.NameCoverage,
+            SmallTalkSimilarity = tuning.SmallTalkSimilarity,
         });
         return ActivatorUtilities.CreateInstance<QuestionAnswerer>(services, retriever, policy);
     }
@@ -118,7 +125,7 @@ public static class ServiceRegistration
         var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
         var passages = services.GetRequiredService<LoadedCorpus>().Passages;
         var semantic = options.Semantic ? services.GetRequiredService<SentenceEmbedder>() : null;
-        var ranking = options.Semantic && options.ArcticRanking ? services.GetRequiredKeyedService<SentenceEmbedder>(Ranking) : null;
+        var ranking = options.Semantic && options.SeparateRanking ? services.GetRequiredKeyedService<SentenceEmbedder>(Ranking) : null;
         folder ??= string.IsNullOrWhiteSpace(options.IndexPath) ? null : Resolve(contentRoot, options.IndexPath);
         return folder is null
             ? IndexStore.BuildInMemoryAsync(passages, options, EnglishWords.Load(), semantic, ranking, cancellationToken)
@@ -127,7 +134,11 @@ public static class ServiceRegistration
     }
 
     private static SemanticIndex? RankingIndex(IServiceProvider services, RetrievalOptions options) =>
-        options.ArcticRanking ? services.GetRequiredKeyedService<SemanticIndex>(Ranking) : null;
+        options.SeparateRanking ? services.GetRequiredKeyedService<SemanticIndex>(Ranking) : null;
+
+    /// <summary>An embedder over one of the registered encoders, with arctic-embed's query prefix for arctic-embed.</summary>
+    private static SentenceEmbedder Embedder(IServiceProvider services, string encoder) => new(
+        services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(encoder), encoder == Arctic ? SentenceEmbedder.ArcticQueryPrefix : "");
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
 }

@@ -27,9 +27,20 @@ public static class SettingsRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnsweringOptions>>(new SectionValidator<AnsweringOptions>(new AnsweringOptionsValidator(), "Answering"));
         services.AddOptions<DeclineOptions>().Bind(configuration.GetSection(DeclineOptions.Section)).ValidateOnStart();
+        // The similarity thresholds default to those of the encoder that measures.
+        services.AddEncoderDefaults(() => RetrievalOptions.For(Encoders(configuration)));
+        services.AddEncoderDefaults(() => DeclineOptions.For(Encoders(configuration)));
         services.AddSingleton<IValidateOptions<DeclineOptions>>(new SectionValidator<DeclineOptions>(new DeclineOptionsValidator(), DeclineOptions.Section));
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelOptions>>(new ModelOptionsValidator(contentRoot));
         return services;
     }
+
+    /// <summary>The configured encoders, read before the rest of the options so that their defaults can follow them.</summary>
+    private static SemanticEncoders Encoders(IConfiguration configuration) =>
+        configuration.GetValue("Retrieval:Encoders", RetrievalOptions.DefaultEncoders);
+
+    private static void AddEncoderDefaults<TOptions>(this IServiceCollection services, Func<TOptions> defaults) where TOptions : class =>
+        services.AddTransient<IOptionsFactory<TOptions>>(sp => new EncoderDefaultsFactory<TOptions>(defaults,
+            sp.GetServices<IConfigureOptions<TOptions>>(), sp.GetServices<IPostConfigureOptions<TOptions>>(), sp.GetServices<IValidateOptions<TOptions>>()));
 }

@@ -5,8 +5,9 @@ using TajKazBot.Core.Retrieval;
 namespace TajKazBot.Core.Tests.Support;
 
 /// <summary>
-/// The sentence encoders and the repository corpus with both retrievers, built once for every test class in
-/// <see cref="SemanticCollection"/>: loading the model and embedding the document takes a few seconds.
+/// The sentence encoders of the default settings (<see cref="RetrievalOptions.Encoders"/>) and the repository corpus
+/// with both retrievers, built once for every test class in <see cref="SemanticCollection"/>: loading a model and
+/// embedding the document takes a few seconds.
 /// </summary>
 public sealed class SemanticFixture : IAsyncLifetime
 {
@@ -16,18 +17,20 @@ public sealed class SemanticFixture : IAsyncLifetime
         Index = new LexicalIndex(Corpus.Passages, Options, EnglishWords.Load());
         Lexical = new LuceneRetriever(Index, Options);
         Semantic = await SemanticIndex.BuildAsync(Corpus.Passages, Embedder);
-        Ranking = await SemanticIndex.BuildAsync(Corpus.Passages, RankingEmbedder);
+        Ranking = RankingEmbedder is null ? null : await SemanticIndex.BuildAsync(Corpus.Passages, RankingEmbedder);
         Hybrid = new HybridRetriever(Lexical, Semantic, Options, Ranking);
         Answerer = TestAnswerer.Create(Hybrid, Index, Semantic, Corpus);
     }
 
     public RetrievalOptions Options { get; } = new();
 
-    public SentenceEmbedder Embedder { get; } = SentenceEmbedder.MiniLM();
+    /// <summary>The encoder that measures (and ranks, unless a second one does).</summary>
+    public SentenceEmbedder Embedder { get; } = new RetrievalOptions().Encoders == SemanticEncoders.Arctic ? SentenceEmbedder.ArcticXs() : SentenceEmbedder.MiniLM();
 
-    public SentenceEmbedder RankingEmbedder { get; } = SentenceEmbedder.ArcticXs();
+    /// <summary>The encoder that ranks when a second one does.</summary>
+    public SentenceEmbedder? RankingEmbedder { get; } = new RetrievalOptions().SeparateRanking ? SentenceEmbedder.ArcticXs() : null;
 
-    public SemanticIndex Ranking { get; private set; } = null!;
+    public SemanticIndex? Ranking { get; private set; }
 
     public LoadedCorpus Corpus { get; private set; } = null!;
 
@@ -45,7 +48,7 @@ public sealed class SemanticFixture : IAsyncLifetime
     {
         Index.Dispose();
         Embedder.Dispose();
-        RankingEmbedder.Dispose();
+        RankingEmbedder?.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -16,6 +16,9 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Matches(@"^index [0-9a-f]{24} of 26 passages in ", stdout);
         var key = Assert.Single(Directory.GetDirectories(folder));
         var manifest = Path.Combine(key, "manifest.json");
+        // One encoder both ranks and measures, so the index holds its vectors only.
+        Assert.True(File.Exists(Path.Combine(key, "semantic.vectors")));
+        Assert.False(File.Exists(Path.Combine(key, "ranking.vectors")));
         var written = File.GetLastWriteTimeUtc(manifest);
 
         var environment = new Dictionary<string, string> { ["Retrieval__IndexPath"] = folder };

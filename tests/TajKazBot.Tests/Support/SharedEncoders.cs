@@ -6,7 +6,7 @@ using TajKazBot.Hosting;
 namespace TajKazBot.Tests.Support;
 
 /// <summary>
-/// The two sentence encoders the bot's registration makes, made once for every in-process host and service
+/// The sentence encoders the bot's registration may make, made once for every in-process host and service
 /// provider of the test run: each host used to load both models again (the ONNX sessions are the costly part of
 /// starting one). They are thread-safe, and live as long as the test process.
 /// </summary>
@@ -20,8 +20,8 @@ public static class SharedEncoders
     /// embedders it makes dispose their encoder), so each provider gets them behind a wrapper that it may dispose.
     /// </summary>
     public static IServiceCollection UseSharedEncoders(this IServiceCollection services) => services
-        .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new Kept(MiniLM.Value))
-        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Ranking, (_, _) => new Kept(Arctic.Value));
+        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.MiniLM, (_, _) => new Kept(MiniLM.Value))
+        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Arctic, (_, _) => new Kept(Arctic.Value));
 
     private sealed class Kept(IEmbeddingGenerator<string, Embedding<float>> encoder) : DelegatingEmbeddingGenerator<string, Embedding<float>>(encoder)
     {
