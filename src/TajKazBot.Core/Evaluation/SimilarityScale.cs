@@ -15,4 +15,7 @@ public sealed record SimilarityScale(double[] Strong, double[] Min, double[] Sma
 
     /// <summary>The scale of the encoder that measures with these encoders.</summary>
     public static SimilarityScale Of(SemanticEncoders encoders) => encoders == SemanticEncoders.Arctic ? Arctic : MiniLM;
+
+    /// <summary>The scale cross-validation searches for these settings: the measuring encoder's, or none for a lexical-only bot.</summary>
+    public static SimilarityScale? For(RetrievalOptions options) => options.Semantic ? Of(options.Encoders) : null;
 }

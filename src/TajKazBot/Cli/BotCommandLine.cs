@@ -75,7 +75,7 @@ public static class BotCommandLine
             EvalCommand.RunAsync(
                 services.GetRequiredService<QuestionAnswerer>(),
                 tuning => ServiceRegistration.TunedAnswerer(services, tuning),
-                ScaleOf(services.GetRequiredService<IOptions<RetrievalOptions>>().Value),
+                SimilarityScale.For(services.GetRequiredService<IOptions<RetrievalOptions>>().Value),
                 parsed.GetValue(file)!.FullName, parsed.GetValue(k), parsed.GetValue(folds), parsed.GetValue(json),
                 parsed.InvocationConfiguration.Output, cancellationToken)));
         return eval;
@@ -114,9 +114,6 @@ public static class BotCommandLine
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return package;
     }
-
-    /// <summary>The similarity scale cross-validation searches: the measuring encoder's, or none for a lexical-only bot.</summary>
-    private static SimilarityScale? ScaleOf(RetrievalOptions options) => options.Semantic ? SimilarityScale.Of(options.Encoders) : null;
 
     private static Option<int> Within(Option<int> option, int min, int max)
     {
