@@ -195,15 +195,7 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
         var first = await connector.WaitForAsync(conversation, "message");
         await Activities.PostAsync(botClient, InTeams(Activities.Message("Who won the 2018 FIFA World Cup?", connector.ServiceUrl, conversation), "personal"));
 
-        var invoke = InTeams(Activities.Message("", connector.ServiceUrl, conversation), "personal");
-        invoke["type"] = "invoke";
-        invoke["name"] = "message/submitAction";
-        invoke["replyToId"] = first.Id;
-        invoke["value"] = new JsonObject
-        {
-            ["actionName"] = "feedback",
-            ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = "{\"feedbackText\":\"spot on\"}" },
-        };
+        var invoke = Activities.Feedback(connector.ServiceUrl, conversation, "like", "{\"feedbackText\":\"spot on\"}", first.Id);
         var response = await Activities.PostAsync(botClient, invoke);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

@@ -123,18 +123,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
         Assert.True(answers.Count(a => a.StartsWith('[')) <= 3, string.Join("\n", answers.Select(a => a[..Math.Min(20, a.Length)])));
     }
 
-    private JsonObject Feedback(string conversationId, JsonNode? feedback)
-    {
-        var invoke = Activities.Message("", ServiceUrl, conversationId, channelId: "msteams");
-        invoke["type"] = "invoke";
-        invoke["name"] = "message/submitAction";
-        invoke["value"] = new JsonObject
-        {
-            ["actionName"] = "feedback",
-            ["actionValue"] = new JsonObject { ["reaction"] = "dislike", ["feedback"] = feedback },
-        };
-        return invoke;
-    }
+    private JsonObject Feedback(string conversationId, JsonNode? feedback) => Activities.Feedback(ServiceUrl, conversationId, "dislike", feedback);
 
     [Fact]
     public async Task Feedback_text_that_is_an_object_gets_400_and_no_exception()

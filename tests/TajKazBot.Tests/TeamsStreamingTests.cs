@@ -141,16 +141,7 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
         activity["conversation"]!["conversationType"] = "personal";
         await Activities.PostAsync(client, activity);
 
-        var invoke = Activities.Message("", connector.ServiceUrl, "conv-stream-feedback", "msteams");
-        invoke["conversation"]!["conversationType"] = "personal";
-        invoke["type"] = "invoke";
-        invoke["name"] = "message/submitAction";
-        invoke["replyToId"] = first.Id;
-        invoke["value"] = new JsonObject
-        {
-            ["actionName"] = "feedback",
-            ["actionValue"] = new JsonObject { ["reaction"] = "dislike", ["feedback"] = "{\"feedbackText\":\"too long\"}" },
-        };
+        var invoke = Activities.Feedback(connector.ServiceUrl, "conv-stream-feedback", "dislike", "{\"feedbackText\":\"too long\"}", first.Id);
         var response = await Activities.PostAsync(client, invoke);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

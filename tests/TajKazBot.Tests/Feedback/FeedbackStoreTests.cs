@@ -57,14 +57,7 @@ public sealed class FeedbackStoreTests : IClassFixture<RedisServer>
         using var a = new BotHost(settings);
         using var b = new BotHost(settings);
         await BotChat.SendAsync(a.Client(), "conv-feedback-shared", "Where is Kazakhstan's embassy in Tajikistan?", channelId: "msteams");
-        var invoke = Activities.Message("", "http://127.0.0.1:9/", "conv-feedback-shared", channelId: "msteams");
-        invoke["type"] = "invoke";
-        invoke["name"] = "message/submitAction";
-        invoke["value"] = new JsonObject
-        {
-            ["actionName"] = "feedback",
-            ["actionValue"] = new JsonObject { ["reaction"] = "dislike", ["feedback"] = "{\"feedbackText\":\"too long\"}" },
-        };
+        var invoke = Activities.Feedback("http://127.0.0.1:9/", "conv-feedback-shared", "dislike", "{\"feedbackText\":\"too long\"}");
 
         (await Activities.PostAsync(b.Client(), invoke)).EnsureSuccessStatusCode();
         var (exitCode, stdout, stderr) = await CliProcess.RunAsync(new Dictionary<string, string>

@@ -42,6 +42,23 @@ public static class Activities
             new JsonObject { ["id"] = "user-1", ["name"] = "User" }),
     };
 
+    /// <summary>What Teams' 👍/👎 form sends: a <c>message/submitAction</c> invoke with <c>actionName: feedback</c>, in a personal chat.</summary>
+    /// <param name="feedback">The form's <c>feedback</c> field: Teams sends the JSON string <c>{"feedbackText": "…"}</c>.</param>
+    public static JsonObject Feedback(string serviceUrl, string conversationId, string reaction, JsonNode? feedback, string? replyToId = null)
+    {
+        var invoke = Message("", serviceUrl, conversationId, channelId: "msteams");
+        invoke["conversation"]!["conversationType"] = "personal";
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["replyToId"] = replyToId;
+        invoke["value"] = new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = reaction, ["feedback"] = feedback },
+        };
+        return invoke;
+    }
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity) =>
         client.PostAsJsonAsync("/api/messages", activity);
 }
