@@ -30,4 +30,14 @@ public sealed class SectionQuestionsTests(SemanticFixture fixture, ITestOutputHe
             Assert.Equal(heading, SectionQuestions.Heading(answer.Citations[0].Passage));
         }
     }
+
+    [Fact]
+    public async Task A_heading_too_long_for_a_button_keeps_what_it_is_about()
+    {
+        var questions = await SectionQuestions.BuildAsync(fixture.Corpus, q => fixture.Answerer.AnswerAsync(q, [], CancellationToken.None));
+
+        // "What about establishment of diplomatic relations?" is 49 characters; the part after "of" is cut to
+        // its head noun rather than the whole "of" phrase dropped ("What about establishment?").
+        Assert.Equal("What about establishment of relations?", questions.For("Establishment of Diplomatic Relations"));
+    }
 }

@@ -66,10 +66,21 @@ public sealed partial class SectionQuestions
         return Enumerable.Range(0, words.Length)
             .Where(start => !Joining.Contains(words[start]))
             .SelectMany(start => ends.Where(end => end >= start).Select(end => words[start..(end + 1)]))
+            .SelectMany(phrase => new[] { phrase, HeadAfterOf(phrase) })
             .OrderByDescending(phrase => phrase.Length)
             .Select(phrase => $"What about {string.Join(' ', phrase)}?")
             .Where(question => question.Length <= MaxChars)
             .Distinct();
+    }
+
+    /// <summary>
+    /// "establishment of diplomatic relations" → "establishment of relations": what follows "of" cut to its head
+    /// noun (the phrase's last word), so a heading too long for a button keeps what it is about.
+    /// </summary>
+    private static string[] HeadAfterOf(string[] phrase)
+    {
+        var of = Array.IndexOf(phrase, "of");
+        return of > 0 && of < phrase.Length - 2 ? [.. phrase[..(of + 1)], phrase[^1]] : phrase;
     }
 
     /// <summary>Words the document writes capitalised in mid-sentence and never in lower case: names.</summary>
