@@ -104,7 +104,7 @@ public sealed partial class SmallTalk
     public string Reply(SmallTalkIntent intent) => new StringBuilder(intent.Reply)
         .Replace("{title}", corpus.Title)
         .Replace("{sections}", string.Join("; ", corpus.Sections))
-        .Replace("{examples}", string.Join("\n", corpus.ExampleHeadings.Select(h => $"- {LoadedCorpus.QuestionAbout(h)}")))
+        .Replace("{examples}", corpus.ExampleList())
         .ToString();
 
     private string[] Words(string text)

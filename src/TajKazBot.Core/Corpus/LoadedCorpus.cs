@@ -17,6 +17,6 @@ public sealed record LoadedCorpus(IReadOnlyList<Document> Documents, IReadOnlyLi
         .Take(3)
         .ToList();
 
-    /// <summary>A question the document answers, about one of its headings.</summary>
-    public static string QuestionAbout(string heading) => $"What does the document say about {heading}?";
+    /// <summary>Example questions as a markdown list, one per line: what the document says about each example heading.</summary>
+    public string ExampleList() => string.Join("\n", ExampleHeadings.Select(h => $"- What does the document say about {h}?"));
 }

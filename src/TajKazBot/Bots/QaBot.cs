@@ -128,5 +128,5 @@ public sealed class QaBot(
     }
 
     private async Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await replies.MarkdownAsync(turnContext, Welcome.Text(corpus), await suggested.ExamplesAsync(), cancellationToken);
+        await replies.CommandAsync(turnContext, CommandReply.Markdown(Welcome.Text(corpus), await suggested.ExamplesAsync()), cancellationToken);
 }

@@ -19,7 +19,7 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
 
     private readonly Dictionary<string, Passage> passagesById = corpus.Passages.ToDictionary(p => p.Id);
 
-    public static string HelpText(string title) =>
+    private static string HelpText(string title) =>
         $"I answer questions about *{title}* and show the passages each answer comes from.\n\n" +
         "- Ask anything in your own words, e.g. *What do the two countries trade?*\n" +
         "- **topics**: the document's sections; pick one to see what it covers\n" +
@@ -28,12 +28,10 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
         "- **help**: this list\n\n" +
         "If the document doesn't cover a question, I say so instead of guessing. In Teams, use 👍/👎 on an answer to tell us how it did.";
 
-    public string Title => corpus.Title;
-
     public async Task<CommandReply> RunAsync(BotCommand command, LastAnswer? last) => command.Kind switch
     {
-        BotCommandKind.Help => CommandReply.Markdown(HelpText(Title), await suggested.ExamplesAsync()),
-        BotCommandKind.Topics => new CommandReply($"*{Title}* has {corpus.Sections.Count} sections.", null, [], Sections: corpus.Sections),
+        BotCommandKind.Help => CommandReply.Markdown(HelpText(corpus.Title), await suggested.ExamplesAsync()),
+        BotCommandKind.Topics => new CommandReply($"*{corpus.Title}* has {corpus.Sections.Count} sections.", null, [], Sections: corpus.Sections),
         BotCommandKind.Topic => await TopicAsync(command.Argument),
         BotCommandKind.More => More(last) is { } more
             ? CommandReply.Showing(more, more.Citations.Count > 0 ? [new Suggestion("more", "more")] : null, NextPassages)
@@ -44,19 +42,13 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 
+    /// <summary>The section's sub-sections, each with its opening words, and questions about them.</summary>
     private async Task<CommandReply> TopicAsync(string requested)
-    {
-        var (text, subSections) = Topic(requested);
-        return CommandReply.Markdown(text, await suggested.AboutAsync(subSections));
-    }
-
-    /// <summary>The section's sub-sections, each with its opening words, and their headings (to suggest questions about).</summary>
-    public (string Text, IReadOnlyList<string> SubSections) Topic(string requested)
     {
         var section = FindSection(requested);
         if (section is null)
         {
-            return ($"I don't know a section called “{UserText.Quote(requested)}”. The sections are: {string.Join("; ", corpus.Sections)}.", []);
+            return CommandReply.Markdown($"I don't know a section called “{UserText.Quote(requested)}”. The sections are: {string.Join("; ", corpus.Sections)}.");
         }
         var parts = corpus.Passages
             .Where(p => p.Headings.Count > 0 && p.Headings[0] == section)
@@ -67,11 +59,11 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
         {
             text.Append("\n- **").Append(part.Key).Append("**: ").Append(TextCut.AtWord(part.First().Text, 140));
         }
-        return (text.ToString(), parts.Where(p => p.Key != section).Select(p => p.Key).ToList());
+        return CommandReply.Markdown(text.ToString(), await suggested.AboutAsync(parts.Where(p => p.Key != section).Select(p => p.Key)));
     }
 
     /// <summary>The next passages retrieval ranked for the last question, numbered on from those already shown.</summary>
-    public Answer? More(LastAnswer? last)
+    private Answer? More(LastAnswer? last)
     {
         if (last is null || last.Ranked.Count == 0)
         {
@@ -91,7 +83,7 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
     }
 
     /// <summary>The whole passage behind <c>[number]</c> in the last answer, as a one-citation answer.</summary>
-    public Answer? Source(LastAnswer? last, int number)
+    private Answer? Source(LastAnswer? last, int number)
     {
         var cited = last?.Cited.FirstOrDefault(c => c.Number == number);
         if (cited is null || !passagesById.TryGetValue(cited.PassageId, out var passage))
@@ -102,7 +94,7 @@ public sealed class CommandHandler(LoadedCorpus corpus, ExtractiveAnswerer extra
             [new Citation(number, passage, cited.Score)], last!.Question, []);
     }
 
-    public static string NoSuchSource(LastAnswer? last, string requested) =>
+    private static string NoSuchSource(LastAnswer? last, string requested) =>
         last is null || last.Cited.Count == 0
             ? "I have no cited answer to take a source from yet. Ask me a question first."
             : requested.Length == 0

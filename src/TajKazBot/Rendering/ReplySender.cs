@@ -16,13 +16,6 @@ public sealed class ReplySender(BotTelemetry telemetry)
         return stream is null ? await turnContext.SendActivityAsync(reply, cancellationToken) : await stream.FinishAsync(reply);
     }
 
-    /// <summary>Markdown text, then the suggestions under "Try one of these:".</summary>
-    public async Task MarkdownAsync(ITurnContext turnContext, string text, IReadOnlyList<Suggestion> suggestions, CancellationToken cancellationToken)
-    {
-        await SendMarkdownAsync(turnContext, text, cancellationToken);
-        await FollowUpsAsync(turnContext, CommandReply.TryThese, suggestions, cancellationToken);
-    }
-
     public async Task CommandAsync(ITurnContext turnContext, CommandReply reply, CancellationToken cancellationToken)
     {
         if (reply.Sections is { } sections)
@@ -35,7 +28,9 @@ public sealed class ReplySender(BotTelemetry telemetry)
         }
         else
         {
-            await SendMarkdownAsync(turnContext, reply.Text ?? "", cancellationToken);
+            var markdown = MessageFactory.Text(reply.Text ?? "");
+            markdown.TextFormat = TextFormatTypes.Markdown;
+            await turnContext.SendActivityAsync(markdown, cancellationToken);
         }
         await FollowUpsAsync(turnContext, reply.Lead, reply.Suggestions, cancellationToken);
     }
@@ -59,13 +54,6 @@ public sealed class ReplySender(BotTelemetry telemetry)
         {
             await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         }
-    }
-
-    private static async Task SendMarkdownAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-    {
-        var reply = MessageFactory.Text(text);
-        reply.TextFormat = TextFormatTypes.Markdown;
-        await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 
     /// <summary>The sections as buttons; each sends <c>topic {section}</c>.</summary>
