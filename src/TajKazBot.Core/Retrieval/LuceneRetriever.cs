@@ -11,6 +11,8 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options) : IPassageRetriever
 {
+    private readonly TermQueries termQueries = new();
+
     public LexicalIndex Index => index;
 
     public Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default) =>
@@ -40,8 +42,15 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             var query = new BooleanQuery();
             foreach (var (term, weight) in weighted)
             {
-                query.Add(new TermQuery(new Term(LexicalIndex.TextField, term)) { Boost = weight }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(LexicalIndex.SectionField, term)) { Boost = weight * options.SectionBoost }, Occur.SHOULD);
+                foreach (var clause in new[] {
+                    termQueries.For(searcher, LexicalIndex.TextField, term, weight),
+                    termQueries.For(searcher, LexicalIndex.SectionField, term, weight * options.SectionBoost) })
+                {
+                    if (clause is not null)
+                    {
+                        query.Add(clause, Occur.SHOULD);
+                    }
+                }
             }
             var hits = searcher.Search(query, count).ScoreDocs;
             var ordinals = hits.Select(hit => searcher.Doc(hit.Doc).GetField(LexicalIndex.OrdinalField).GetInt32Value() ?? 0).ToList();

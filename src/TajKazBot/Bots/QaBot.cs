@@ -72,7 +72,7 @@ public sealed class QaBot(
         }
         var answer = await telemetry.TimeRetrievalAsync(() => answerer.AnswerAsync(question, state.History, stream is null ? null : stream.UpdateAsync, cancellationToken));
         telemetry.CountAnswer(answer);
-        logger.LogInformation("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
+        logger.LogDebug("Answered {Kind} with {Citations} citations in conversation {ConversationId}",
             answer.Kind, answer.Citations.Count, activity.Conversation?.Id);
         var sent = await replies.AnswerAsync(turnContext, answer, cancellationToken, stream);
         await conversations.UpdateAsync(activity, state, s => s.Remember(answer, sent?.Id), cancellationToken);

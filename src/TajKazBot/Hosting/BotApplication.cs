@@ -17,11 +17,16 @@ public static class BotApplication
     public static WebApplication Build(string[] hostArgs, string contentRoot, bool forCommand)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
-        // Below every other source, the log levels appsettings.sample.json documents: ASP.NET Core's two
-        // lines per request only at Warning (on the console they cost more than a lexical answer).
+        // Below every other source, the log levels appsettings.sample.json documents: ASP.NET Core's two lines
+        // per request and the SDK's line per activity (logged under the adapter's name) only at Warning. On the
+        // console they cost more than a lexical answer; turns are counted, by kind, in the metrics.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                [$"Logging:LogLevel:{typeof(AdapterWithErrorHandler).FullName}"] = "Warning",
+            },
         });
         // User secrets in every environment (the README keeps the app password and model key there), then the
         // environment and command line again so they still override secrets and files.

@@ -29,10 +29,10 @@ public static class EndpointRegistration
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             OpenIdMetadataClient.ClaimMetadataUrls(sp.GetRequiredService<IHttpClientFactory>(), configuration);
-            return new ConfigurationBotFrameworkAuthentication(
+            return new DeferredClientsAuthentication(new ConfigurationBotFrameworkAuthentication(
                 configuration,
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         });
         services.AddSingleton<ConversationTurnLock>();
         services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
