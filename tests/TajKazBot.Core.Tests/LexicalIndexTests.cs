@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using TajKazBot.Core.Retrieval;
 
 namespace TajKazBot.Core.Tests;
@@ -39,4 +40,36 @@ public sealed class LexicalIndexTests : IDisposable
     [InlineData("penguin", false)]
     public void The_document_s_words_are_known_as_written(string word, bool known) =>
         Assert.Equal(known, index.Knows(word));
+
+    [Theory]
+    [InlineData("cotton export trade", 1f)]
+    [InlineData("embassy dushanbe penguin", 0.5f)]
+    [InlineData("water energy cooperation", 2f)]
+    public void Queries_with_remembered_statistics_rank_and_score_as_lucene_s_own(string words, float boost)
+    {
+        var remembered = new TermQueries();
+        var terms = index.QueryTerms(words);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            // The second pass reads the statistics remembered by the first.
+            var (expected, actual) = index.Read(searcher =>
+            {
+                var plain = new BooleanQuery();
+                var cached = new BooleanQuery();
+                foreach (var term in terms)
+                {
+                    plain.Add(new TermQuery(new Term(LexicalIndex.TextField, term)) { Boost = boost }, Occur.SHOULD);
+                    if (remembered.For(searcher, LexicalIndex.TextField, term, boost) is { } query)
+                    {
+                        cached.Add(query, Occur.SHOULD);
+                    }
+                }
+                return (searcher.Search(plain, 10).ScoreDocs, searcher.Search(cached, 10).ScoreDocs);
+            });
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(h => (h.Doc, h.Score)), actual.Select(h => (h.Doc, h.Score)));
+        }
+        Assert.Null(index.Read(searcher => remembered.For(searcher, LexicalIndex.TextField, "penguin", 1f)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 
@@ -12,6 +13,9 @@ namespace TajKazBot.Core.Answering;
 /// </summary>
 public sealed class PreciseAnswerFinder(ITermStatistics lexical, SemanticIndex? semantic, AnsweringOptions options)
 {
+    /// <summary>Each passage's sentences with their analysed terms, once: passages never change, and analysis was most of this stage.</summary>
+    private readonly ConcurrentDictionary<string, List<Sentence>> sentences = new(StringComparer.Ordinal);
+
     /// <summary>The answering sentence(s) of the first ranked passage, or null when there is none.</summary>
     public string? Find(RetrievalResult retrieval)
     {
@@ -20,7 +24,7 @@ public sealed class PreciseAnswerFinder(ITermStatistics lexical, SemanticIndex? 
             return null;
         }
         var best = retrieval.Passages[0];
-        var spans = Sentences(best.Passage);
+        var spans = sentences.GetOrAdd(best.Passage.Id, _ => Sentences(best.Passage));
         if (spans.Count == 0)
         {
             return null;
@@ -34,10 +38,9 @@ public sealed class PreciseAnswerFinder(ITermStatistics lexical, SemanticIndex? 
         var scores = spans
             .Select(span =>
             {
-                var text = best.Passage.Text[span.Start..span.End];
-                var found = lexical.Terms(text).Select(t => t.Term).Distinct().Where(weights.ContainsKey).Sum(t => weights[t]);
+                var found = span.Terms.Where(weights.ContainsKey).Sum(t => weights[t]);
                 var lexicalScore = total > 0 ? found / total : 0;
-                return vectors is not null && vectors.TryGetValue(span, out var cosine)
+                return vectors is not null && vectors.TryGetValue((span.Start, span.End), out var cosine)
                     ? options.PreciseSemanticWeight * cosine + (1 - options.PreciseSemanticWeight) * lexicalScore
                     : lexicalScore;
             })
@@ -51,6 +54,10 @@ public sealed class PreciseAnswerFinder(ITermStatistics lexical, SemanticIndex? 
         return best.Passage.Text[spans[start].Start..spans[end].End].Trim();
     }
 
-    private static List<(int Start, int End)> Sentences(Passage passage) =>
-        SentenceSplitter.Split(passage.Text).Where(s => passage.Text.AsSpan(s.Start, s.End - s.Start).Trim().Length > 0).ToList();
+    private List<Sentence> Sentences(Passage passage) => SentenceSplitter.Split(passage.Text)
+        .Where(s => passage.Text.AsSpan(s.Start, s.End - s.Start).Trim().Length > 0)
+        .Select(s => new Sentence(s.Start, s.End, lexical.Terms(passage.Text[s.Start..s.End]).Select(t => t.Term).ToHashSet(StringComparer.Ordinal)))
+        .ToList();
+
+    private sealed record Sentence(int Start, int End, HashSet<string> Terms);
 }

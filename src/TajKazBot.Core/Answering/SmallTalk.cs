@@ -20,6 +20,9 @@ public sealed partial class SmallTalk
     /// <summary>Only this short a message is matched by meaning: in a longer one the question outweighs the greeting.</summary>
     public const int MaxWordsByMeaning = 5;
 
+    /// <summary>Shorter words are matched exactly: at three letters one edit reaches too many other words.</summary>
+    private const int MinTypoLength = 4;
+
     private readonly SmallTalkPhrases phrases;
     private readonly LoadedCorpus corpus;
     private readonly List<(int Intent, string[] Words)> patterns;
@@ -52,7 +55,8 @@ public sealed partial class SmallTalk
     public SmallTalkIntent? Match(string message)
     {
         var words = Words(message);
-        if (words.Length is 0 or > MaxWords)
+        // A short word that is no small-talk word is no typo of one: checked first, it spares most questions the edit distances.
+        if (words.Length is 0 or > MaxWords || words.Any(w => w.Length < MinTypoLength && !vocabulary.Contains(w)))
         {
             return null;
         }
@@ -123,13 +127,13 @@ public sealed partial class SmallTalk
         {
             return word;
         }
-        if (word.Length < 4)
+        if (word.Length < MinTypoLength)
         {
             return null;
         }
         var allowed = word.Length >= 7 ? 2 : 1;
         return vocabulary
-            .Where(v => v.Length >= 4 && Math.Abs(v.Length - word.Length) <= allowed)
+            .Where(v => v.Length >= MinTypoLength && Math.Abs(v.Length - word.Length) <= allowed)
             .Select(v => (Word: v, Distance: EditDistance.Between(word, v)))
             .Where(c => c.Distance <= allowed)
             .OrderBy(c => c.Distance)

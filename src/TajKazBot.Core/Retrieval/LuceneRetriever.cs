@@ -11,6 +11,9 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options) : IPassageRetriever
 {
+    /// <summary>A hit's stored fields are read for its ordinal only, not its text.</summary>
+    private static readonly ISet<string> OrdinalOnly = new HashSet<string> { LexicalIndex.OrdinalField };
+
     private readonly TermQueries termQueries = new();
 
     public LexicalIndex Index => index;
@@ -53,7 +56,7 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
                 }
             }
             var hits = searcher.Search(query, count).ScoreDocs;
-            var ordinals = hits.Select(hit => searcher.Doc(hit.Doc).GetField(LexicalIndex.OrdinalField).GetInt32Value() ?? 0).ToList();
+            var ordinals = hits.Select(hit => searcher.Doc(hit.Doc, OrdinalOnly).GetField(LexicalIndex.OrdinalField).GetInt32Value() ?? 0).ToList();
             var ranked = hits
                 .Zip(ordinals, (hit, ordinal) => new ScoredPassage(index.Passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried))))
                 .ToList();

@@ -13,14 +13,15 @@ namespace TajKazBot.Conversation;
 /// </summary>
 /// <remarks>
 /// Entries are kept as compact UTF-8 JSON rather than as object graphs, which both makes the size cap
-/// exact and takes a fraction of the memory. Types are recorded as <c>MemoryStorage</c> records them, so
-/// state reads back as the types it was written as; only this class writes what it reads.
+/// exact and takes a fraction of the memory. Every object records its type, as in <c>MemoryStorage</c>, so
+/// state reads back as the types it was written as; lists do not (their declared types say what they hold),
+/// which keeps each write smaller. Only this class writes what it reads.
 /// </remarks>
 public sealed class BoundedMemoryStorage(ConversationStorageSettings settings, TimeProvider time, ILogger<BoundedMemoryStorage> logger) : IStorage
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.All,
+        TypeNameHandling = TypeNameHandling.Objects,
         MaxDepth = 64,
     });
 

@@ -28,10 +28,11 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, RedisKeys names, 
         return false
         """);
 
-    // The settings MemoryStorage documents for its serializer, with type names limited to the bot's own state.
+    // MemoryStorage's serializer settings, with type names on objects only (lists read back as their declared
+    // types) and limited to the bot's own state.
     private readonly JsonSerializer serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.All,
+        TypeNameHandling = TypeNameHandling.Objects,
         NullValueHandling = NullValueHandling.Include,
         SerializationBinder = new StateTypesBinder(),
         MaxDepth = null,
