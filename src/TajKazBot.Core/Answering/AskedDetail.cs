@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TajKazBot.Core.Answering;
 
 /// <summary>
@@ -40,12 +38,18 @@ public static partial class AskedDetail
         };
     }
 
+    /// <summary>Units of time: "how many years" asks for a length of time, not a quantity.</summary>
+    private const string TimeUnits = "(years|months|decades|weeks|days)";
+
+    /// <summary>A year from 1000 to 2099: a number that dates something rather than counts it.</summary>
+    private const string YearDigits = @"(1[0-9]|20)\d\d";
+
     // "How much" asks for an amount only when money or a share is named: "how much do they trade?" is
-    // answered by "relatively modest". "How many years" asks for a length of time.
-    [GeneratedRegex(@"\bhow\s+many\b(?!\s+(years|months|decades|weeks|days)\b)|\bhow\s+much\b(?=.*\b(worth|cost|costs|money|dollars?|usd|tenge|somoni|percent|percentage|price|paid|pay)\b)|\bwhat\s+(percent(age)?|proportion|share|number|amount|figure)\b|\bexact\b", RegexOptions.IgnoreCase)]
+    // answered by "relatively modest".
+    [GeneratedRegex(@"\bhow\s+many\b(?!\s+" + TimeUnits + @"\b)|\bhow\s+much\b(?=.*\b(worth|cost|costs|money|dollars?|usd|tenge|somoni|percent|percentage|price|paid|pay)\b)|\bwhat\s+(percent(age)?|proportion|share|number|amount|figure)\b|\bexact\b", RegexOptions.IgnoreCase)]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\bhow\s+(long|old|far)\b|\bhow\s+many\s+(years|months|decades|weeks|days)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(long|old|far)\b|\bhow\s+many\s+" + TimeUnits + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\bwhen\b|\b(what|which)\s+(year|date|day|month|decade)\b", RegexOptions.IgnoreCase)]
@@ -61,10 +65,10 @@ public static partial class AskedDetail
     private static partial Regex Now();
 
     /// <summary>A number that is no year, or a number word above one.</summary>
-    [GeneratedRegex(@"(?<!\d)(?!(1[0-9]|20)\d\d(?!\d))\d[\d,.]*\s*%?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|twice|percent|several)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)(?!" + YearDigits + @"(?!\d))\d[\d,.]*\s*%?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|twice|percent|several)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();
 
-    [GeneratedRegex(@"\b(1[0-9]|20)\d\d(s)?\b")]
+    [GeneratedRegex(@"\b" + YearDigits + @"(s)?\b")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")]

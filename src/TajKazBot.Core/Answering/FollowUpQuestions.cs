@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TajKazBot.Core.Retrieval;
 
 namespace TajKazBot.Core.Answering;

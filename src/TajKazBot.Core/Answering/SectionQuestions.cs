@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Answering;

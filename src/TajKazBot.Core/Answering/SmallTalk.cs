@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TajKazBot.Core.Corpus;
 
 /// <summary>Splits text into sentences, keeping each sentence's offset in the text.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.SemanticKernel;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Retrieval;

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Text.RegularExpressions;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Retrieval;

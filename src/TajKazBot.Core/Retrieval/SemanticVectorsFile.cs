@@ -23,12 +23,7 @@ public static class SemanticVectorsFile
             header.Write(vectors.SentenceCount);
             header.Write(vectors.NameCount);
         }
-        stream.Write(MemoryMarshal.AsBytes(vectors.SentenceOffsets.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(vectors.SentenceStarts.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(vectors.SentenceEnds.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(vectors.Passages.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(vectors.Sentences.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(vectors.Names.AsSpan()));
+        ForEachArray(vectors, bytes => stream.Write(bytes));
         stream.Flush(flushToDisk: true);
     }
 
@@ -48,16 +43,22 @@ public static class SemanticVectorsFile
         }
         var vectors = new SemanticVectors(dimensions, new float[passages * dimensions], new int[passages + 1], new int[sentences], new int[sentences],
             new float[sentences * dimensions], new float[names * dimensions]);
-        stream.ReadExactly(MemoryMarshal.AsBytes(vectors.SentenceOffsets.AsSpan()));
-        stream.ReadExactly(MemoryMarshal.AsBytes(vectors.SentenceStarts.AsSpan()));
-        stream.ReadExactly(MemoryMarshal.AsBytes(vectors.SentenceEnds.AsSpan()));
-        stream.ReadExactly(MemoryMarshal.AsBytes(vectors.Passages.AsSpan()));
-        stream.ReadExactly(MemoryMarshal.AsBytes(vectors.Sentences.AsSpan()));
-        stream.ReadExactly(MemoryMarshal.AsBytes(vectors.Names.AsSpan()));
+        ForEachArray(vectors, bytes => stream.ReadExactly(bytes));
         if (vectors.SentenceOffsets[0] != 0 || vectors.SentenceOffsets[^1] != sentences)
         {
             throw new InvalidDataException($"'{path}' has sentence offsets that do not add up.");
         }
         return vectors;
+    }
+
+    /// <summary>The arrays as raw bytes, in the order the file holds them: writing and reading both follow this one list.</summary>
+    private static void ForEachArray(SemanticVectors vectors, Action<Span<byte>> visit)
+    {
+        visit(MemoryMarshal.AsBytes(vectors.SentenceOffsets.AsSpan()));
+        visit(MemoryMarshal.AsBytes(vectors.SentenceStarts.AsSpan()));
+        visit(MemoryMarshal.AsBytes(vectors.SentenceEnds.AsSpan()));
+        visit(MemoryMarshal.AsBytes(vectors.Passages.AsSpan()));
+        visit(MemoryMarshal.AsBytes(vectors.Sentences.AsSpan()));
+        visit(MemoryMarshal.AsBytes(vectors.Names.AsSpan()));
     }
 }

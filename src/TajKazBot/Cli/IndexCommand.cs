@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Hosting;
 

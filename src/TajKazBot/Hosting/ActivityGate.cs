@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace TajKazBot.Hosting;

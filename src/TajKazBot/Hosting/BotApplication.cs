@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.Options;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Rendering;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder;
 using TajKazBot.Bots;
 using TajKazBot.Commands;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 
 namespace TajKazBot.Hosting;

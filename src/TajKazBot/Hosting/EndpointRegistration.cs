@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.Options;
 using TajKazBot.Conversation;
 
 namespace TajKazBot.Hosting;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace TajKazBot.Hosting;
 
 /// <summary>Readiness of the passage index: not ready until the host says it has loaded.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TajKazBot.Core.Generation;
 
 namespace TajKazBot.Hosting;

@@ -1,6 +1,5 @@
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Polly;
 

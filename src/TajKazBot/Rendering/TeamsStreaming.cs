@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using TajKazBot.Core.Answering;
 
 namespace TajKazBot.Rendering;

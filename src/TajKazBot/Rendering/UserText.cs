@@ -26,37 +26,35 @@ public static class UserText
         for (var i = 0; i < plain.Length; i++)
         {
             var c = plain[i];
-            switch (c)
+            if (HtmlEntity(c) is { } entity)
             {
-                case '<':
-                    quoted.Append("&lt;");
-                    break;
-                case '>':
-                    quoted.Append("&gt;");
-                    break;
-                case '&':
-                    quoted.Append("&amp;");
-                    break;
-                case '"':
-                    quoted.Append("&quot;");
-                    break;
-                default:
-                    if (MarkdownSpecials.Contains(c))
-                    {
-                        quoted.Append('\\');
-                    }
-                    quoted.Append(c);
-                    // Channels link bare URLs ("http://…", "www.…") whatever the markdown says; an
-                    // invisible space after the colon or the "www" stops that.
-                    if ((c == ':' && plain.AsSpan(i + 1).StartsWith("//")) || (c == '.' && i >= 3 && plain.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        quoted.Append(ZeroWidthSpace);
-                    }
-                    break;
+                quoted.Append(entity);
+                continue;
+            }
+            if (MarkdownSpecials.Contains(c))
+            {
+                quoted.Append('\\');
+            }
+            quoted.Append(c);
+            // Channels link bare URLs ("http://…", "www.…") whatever the markdown says; an
+            // invisible space after the colon or the "www" stops that.
+            if ((c == ':' && plain.AsSpan(i + 1).StartsWith("//")) || (c == '.' && i >= 3 && plain.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)))
+            {
+                quoted.Append(ZeroWidthSpace);
             }
         }
         return quoted.ToString();
     }
+
+    /// <summary>The escape of a character HTML gives meaning to; null for any other.</summary>
+    private static string? HtmlEntity(char c) => c switch
+    {
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '&' => "&amp;",
+        '"' => "&quot;",
+        _ => null,
+    };
 
     /// <summary>Without control characters and invisible format characters (such as right-to-left overrides), white space folded.</summary>
     public static string Plain(string? text)
