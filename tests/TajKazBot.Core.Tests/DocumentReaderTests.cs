@@ -97,9 +97,75 @@ public sealed class DocumentReaderTests
     [Theory]
     [InlineData("notes.md", typeof(MarkdownReader))]
     [InlineData("notes.txt", typeof(PlainTextReader))]
-    [InlineData("library.rst.txt", typeof(PlainTextReader))]
+    [InlineData("library.rst.txt", typeof(RstReader))]
+    [InlineData("guide.rst", typeof(RstReader))]
     public void Each_format_has_its_own_reader(string file, Type reader)
     {
-        Assert.Contains(CorpusLoader.Readers, r => r.GetType() == reader && r.Extensions.Any(e => file.EndsWith(e, StringComparison.Ordinal)));
+        var first = CorpusLoader.Readers.First(r => r.Extensions.Any(e => file.EndsWith(e, StringComparison.Ordinal)));
+
+        Assert.IsType(reader, first);
+    }
+
+    [Fact]
+    public void Hard_wrapped_plain_text_is_read_paragraph_by_paragraph()
+    {
+        const string text = "Notes\n\nFirst paragraph,\nwrapped over\nthree lines.\n\nSecond paragraph.\n";
+
+        var document = new PlainTextReader().Read(text, "notes.txt");
+
+        Assert.Equal("Notes", document.Title);
+        Assert.Equal(["First paragraph,\nwrapped over\nthree lines.", "Second paragraph."], document.Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void ReStructuredText_headings_take_levels_from_their_adornments_and_markup_that_is_not_prose_is_left_out()
+    {
+        const string text = """
+            :mod:`abc` --- Abstract Base Classes
+            ====================================
+
+            .. module:: abc
+               :synopsis: Abstract base classes.
+
+            This module provides the infrastructure for defining
+            abstract base classes, for example::
+
+               class MyABC(ABC):
+                   pass
+
+            ------------
+
+            Registering
+            -----------
+
+            .. class:: ABCMeta
+
+               Metaclass for defining Abstract Base Classes.
+
+            .. code-block:: python
+
+               register(tuple)
+
+            >>> isinstance((), MyABC)
+            True
+
+            ==========
+             Appendix
+            ==========
+
+            The end.
+            """;
+
+        var document = new RstReader().Read(text, "abc.rst.txt");
+
+        Assert.Equal("abc — Abstract Base Classes", document.Title);
+        // A style first seen after another is a level below it, as docutils reads it.
+        Assert.Equal(["Registering"], document.Sections);
+        Assert.Equal(
+            ["This module provides the infrastructure for defining\nabstract base classes, for example::", "Metaclass for defining Abstract Base Classes.", "The end."],
+            document.Paragraphs.Select(p => p.Text));
+        Assert.Equal(["Registering"], document.Paragraphs[1].Headings);
+        Assert.Equal(["Registering", "Appendix"], document.Paragraphs[2].Headings);
+        Assert.All(document.Paragraphs, p => Assert.Equal(text[p.Start..p.End], p.Text));
     }
 }

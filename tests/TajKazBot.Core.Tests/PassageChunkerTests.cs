@@ -17,6 +17,33 @@ public sealed class PassageChunkerTests
     }
 
     [Fact]
+    public void The_article_s_paragraphs_are_long_enough_to_stand_alone_as_passages()
+    {
+        var document = CorpusLoader.Read(File.ReadAllText(RepositoryCorpus.FilePath), RepositoryCorpus.FilePath);
+
+        Assert.Equal(document.Paragraphs.Count, RepositoryCorpus.Corpus.Passages.Count);
+    }
+
+    [Fact]
+    public void Short_paragraphs_are_packed_with_their_neighbours_under_the_same_heading_up_to_the_longest_passage()
+    {
+        var item = string.Join("\n\n", Enumerable.Range(1, 12).Select(i => $"- item {i} of the list, a line of reference text"));
+        var text = $"Guide\n=====\n\nUsage\n-----\n\n{item}\n\nOther\n-----\n\nOne more short line.\n\n.. code-block:: python\n\n   x = 1\n\nAfter the code.\n";
+        var document = new RstReader().Read(text, "guide.rst");
+
+        var passages = PassageChunker.Chunk(document, new ChunkingOptions(MaxPassageChars: 300));
+
+        Assert.All(passages, p => Assert.Equal(text[p.Start..p.End], p.Text));
+        Assert.All(passages, p => Assert.True(p.Text.Length <= 300, p.Text));
+        var usage = passages.Where(p => p.SectionPath == "Usage").ToList();
+        Assert.Equal(12, usage.Sum(p => p.Text.Split("- item").Length - 1));
+        Assert.InRange(usage.Count, 2, 3);
+        // Not across a heading, nor across the code a reader leaves out.
+        Assert.Equal(["One more short line.", "After the code."], passages.Where(p => p.SectionPath == "Other").Select(p => p.Text));
+        Assert.Equal(passages.Count, passages.Select(p => p.Id).Distinct().Count());
+    }
+
+    [Fact]
     public void Passages_carry_title_and_section_path()
     {
         var passage = RepositoryCorpus.Corpus.Passages.Single(p => p.Text.StartsWith("Kazakhstan’s major exports", StringComparison.Ordinal));

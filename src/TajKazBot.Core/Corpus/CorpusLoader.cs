@@ -1,10 +1,10 @@
 namespace TajKazBot.Core.Corpus;
 
-/// <summary>Reads every file of a folder that a reader knows (plain text, Markdown) into documents and passages.</summary>
+/// <summary>Reads every file of a folder that a reader knows (plain text, Markdown, reStructuredText) into documents and passages.</summary>
 public static class CorpusLoader
 {
-    /// <summary>One reader per format; the next formats plug in here.</summary>
-    public static IReadOnlyList<IDocumentReader> Readers { get; } = [new MarkdownReader(), new PlainTextReader()];
+    /// <summary>One reader per format, the first whose ending matches reads a file (".rst.txt" before ".txt"); the next formats plug in here.</summary>
+    public static IReadOnlyList<IDocumentReader> Readers { get; } = [new MarkdownReader(), new RstReader(), new PlainTextReader()];
 
     public static LoadedCorpus Load(string folder, ChunkingOptions options)
     {

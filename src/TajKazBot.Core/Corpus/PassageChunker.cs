@@ -3,7 +3,9 @@ namespace TajKazBot.Core.Corpus;
 /// <summary>
 /// Turns a document's paragraphs into passages: one per paragraph, and a paragraph longer than
 /// <see cref="ChunkingOptions.MaxPassageChars"/> split at sentence boundaries into pieces that
-/// overlap by a sentence, so a fact near a cut is whole in at least one piece.
+/// overlap by a sentence, so a fact near a cut is whole in at least one piece. Paragraphs shorter than
+/// <see cref="ChunkingOptions.MinPassageChars"/> are packed with their neighbours under the same headings,
+/// up to the longest passage: a list item or a line of reference text is too little to rank on alone.
 /// </summary>
 public static class PassageChunker
 {
@@ -12,9 +14,8 @@ public static class PassageChunker
         // The file name with its extension (and folder, for nested corpora) keeps a.txt and a.md apart.
         var stem = document.SourceFile.Replace('\\', '/');
         var passages = new List<Passage>();
-        for (var i = 0; i < document.Paragraphs.Count; i++)
+        foreach (var (i, paragraph) in Packed(document, options))
         {
-            var paragraph = document.Paragraphs[i];
             var pieces = Pieces(paragraph.Text, options);
             for (var p = 0; p < pieces.Count; p++)
             {
@@ -32,6 +33,31 @@ public static class PassageChunker
             }
         }
         return passages;
+    }
+
+    /// <summary>
+    /// The paragraphs with short neighbours joined, each with the number of its first paragraph. Only neighbours
+    /// under the same headings with nothing but white space between them: a passage is a slice of its source,
+    /// and what a reader left out (code) stays out.
+    /// </summary>
+    private static List<(int First, Paragraph Paragraph)> Packed(Document document, ChunkingOptions options)
+    {
+        var packed = new List<(int First, Paragraph Paragraph)>();
+        for (var i = 0; i < document.Paragraphs.Count; i++)
+        {
+            var next = document.Paragraphs[i];
+            if (packed.Count > 0 && packed[^1].Paragraph is var last
+                && (last.Text.Length < options.MinPassageChars || next.Text.Length < options.MinPassageChars)
+                && next.End - last.Start <= options.MaxPassageChars
+                && last.Headings.SequenceEqual(next.Headings)
+                && document.Text.AsSpan(last.End, next.Start - last.End).IsWhiteSpace())
+            {
+                packed[^1] = (packed[^1].First, last with { Text = document.Text[last.Start..next.End], End = next.End });
+                continue;
+            }
+            packed.Add((i, next));
+        }
+        return packed;
     }
 
     private static List<(int Start, int End)> Pieces(string text, ChunkingOptions options)

@@ -15,8 +15,9 @@ public sealed partial class PlainTextReader : IDocumentReader
     public Document Read(string text, string sourceFile)
     {
         var outline = new DocumentOutline();
-        foreach (var (block, start, singleLine) in Blocks(text))
+        foreach (var (block, start, lines, _) in TextBlocks.Split(text, linePerBlock: !TextBlocks.HasBlankLineBetweenText(text)))
         {
+            var singleLine = lines.Count == 1;
             if (!singleLine || !LooksLikeHeading(block))
             {
                 outline.Paragraph(block, start);
@@ -39,53 +40,11 @@ public sealed partial class PlainTextReader : IDocumentReader
         return outline.Build(text, sourceFile);
     }
 
-    private static List<(string Text, int Start, bool SingleLine)> Blocks(string text)
-    {
-        var lines = Line().Matches(text).Select(m => (Start: m.Index, Text: m.Value.TrimEnd('\r'))).ToList();
-        var blockMode = HasBlankLineBetweenText(lines);
-        var blocks = new List<(string, int, bool)>();
-        var current = new List<(int Start, string Text)>();
-        void Flush()
-        {
-            if (current.Count > 0)
-            {
-                var raw = text[current[0].Start..(current[^1].Start + current[^1].Text.Length)];
-                blocks.Add((raw.Trim(), current[0].Start + raw.Length - raw.TrimStart().Length, current.Count == 1));
-                current.Clear();
-            }
-        }
-        foreach (var line in lines)
-        {
-            if (string.IsNullOrWhiteSpace(line.Text))
-            {
-                Flush();
-                continue;
-            }
-            current.Add(line);
-            if (!blockMode)
-            {
-                Flush();
-            }
-        }
-        Flush();
-        return blocks;
-    }
-
-    private static bool HasBlankLineBetweenText(List<(int Start, string Text)> lines)
-    {
-        var firstText = lines.FindIndex(l => !string.IsNullOrWhiteSpace(l.Text));
-        var lastText = lines.FindLastIndex(l => !string.IsNullOrWhiteSpace(l.Text));
-        return firstText >= 0 && lines.Skip(firstText).Take(lastText - firstText).Any(l => string.IsNullOrWhiteSpace(l.Text));
-    }
-
     private static bool LooksLikeHeading(string line) =>
         line.Length is > 0 and <= MaxHeadingLength
         && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords
         && !".!?:;,\"”’)…".Contains(line[^1])
         && (char.IsUpper(line[0]) || char.IsDigit(line[0]));
-
-    [GeneratedRegex(@"[^\n]*")]
-    private static partial Regex Line();
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$")]
     private static partial Regex NumberedHeading();

@@ -27,7 +27,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
     public async Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default)
     {
         var passages = lexical.Index.Passages;
-        var words = lexical.Retrieve(question, Math.Min(passages.Count, LexicalCandidates), followUp);
+        var words = lexical.Retrieve(question, Math.Min(passages.Count, LexicalCandidates), followUp, described: 1);
         var searched = words.Searched.Trim();
         if (count <= 0 || passages.Count == 0 || !searched.Any(char.IsLetterOrDigit))
         {
@@ -51,12 +51,9 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         }
 
         var bm25 = new double[passages.Count];
-        var matched = new IReadOnlySet<string>[passages.Count];
         foreach (var hit in words.Passages)
         {
-            var ordinal = ordinals[hit.Passage];
-            bm25[ordinal] = hit.Score;
-            matched[ordinal] = hit.MatchedTerms;
+            bm25[ordinals[hit.Passage]] = hit.Score;
         }
         var bestBm25 = bm25.Max();
         var (low, high) = (similarity.Min(), similarity.Max());
@@ -72,7 +69,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .OrderByDescending(i => fused[i])
             .ThenBy(i => i)
             .Take(count)
-            .Select(i => new ScoredPassage(passages[i], fused[i], matched[i] ?? new HashSet<string>()))
+            .Select(i => new ScoredPassage(passages[i], fused[i], bm25[i] > 0 ? lexical.Matched(i, words.Terms.Concat(words.CarriedTerms)) : new HashSet<string>()))
             .ToList();
 
         var unknownNames = new List<string>();

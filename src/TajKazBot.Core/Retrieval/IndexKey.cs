@@ -12,7 +12,7 @@ namespace TajKazBot.Core.Retrieval;
 public static class IndexKey
 {
     /// <summary>Changed whenever what is written changes: Lucene fields or analysis, vector layout, which sentences and names are embedded.</summary>
-    private const string Format = "tajkazbot-index-1";
+    private const string Format = "tajkazbot-index-2";
 
     /// <param name="encoders">The model of each vector file in order (null where that stage is off).</param>
     public static string Compute(IReadOnlyList<Passage> passages, IEnumerable<string?> encoders)

@@ -33,7 +33,7 @@ internal static class LuceneDocuments
             writer.AddDocument(new Lucene.Net.Documents.Document
             {
                 new StringField("id", passages[i].Id, Field.Store.YES),
-                new StoredField(LexicalIndex.OrdinalField, i),
+                new NumericDocValuesField(LexicalIndex.OrdinalField, i),
                 new TextField(LexicalIndex.TextField, passages[i].Text, Field.Store.NO),
                 new TextField(LexicalIndex.SectionField, passages[i].SectionPath, Field.Store.NO),
                 new TextField(LexicalIndex.WordField, passages[i].Text, Field.Store.NO),

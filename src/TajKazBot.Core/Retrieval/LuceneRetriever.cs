@@ -11,8 +11,7 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options) : IPassageRetriever
 {
-    /// <summary>A hit's stored fields are read for its ordinal only, not its text.</summary>
-    private static readonly ISet<string> OrdinalOnly = new HashSet<string> { LexicalIndex.OrdinalField };
+    private static readonly IReadOnlySet<string> NoTerms = new HashSet<string>();
 
     private readonly TermQueries termQueries = new();
 
@@ -22,7 +21,13 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
         Task.FromResult(Retrieve(question, count, followUp));
 
     /// <summary>Lucene runs in memory and without waiting, so the lexical stage is synchronous.</summary>
-    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null)
+    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null) => Retrieve(question, count, followUp, count);
+
+    /// <param name="described">
+    /// How many of the best hits get their matched terms (the first always does: coverage is measured on it). A
+    /// caller that re-ranks a thousand candidates asks <see cref="Matched"/> for the few passages it shows.
+    /// </param>
+    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp, int described)
     {
         var searched = index.CorrectSpelling(question);
         var own = index.QueryTerms(searched);
@@ -32,6 +37,7 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
         var signals = RetrievalResult.Empty with
         {
             Terms = own,
+            CarriedTerms = carried,
             Searched = searched,
             UnknownNames = index.Unknown.Names(searched),
             UnknownNumbers = index.Unknown.Numbers(searched),
@@ -56,9 +62,13 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
                 }
             }
             var hits = searcher.Search(query, count).ScoreDocs;
-            var ordinals = hits.Select(hit => searcher.Doc(hit.Doc, OrdinalOnly).GetField(LexicalIndex.OrdinalField).GetInt32Value() ?? 0).ToList();
+            // Each hit's passage number from a doc-values column: no stored document is read.
+            var numbers = MultiDocValues.GetNumericValues(searcher.IndexReader, LexicalIndex.OrdinalField);
+            var ordinals = hits.Select(hit => (int)numbers.Get(hit.Doc)).ToList();
             var ranked = hits
-                .Zip(ordinals, (hit, ordinal) => new ScoredPassage(index.Passages[ordinal], hit.Score, Matched(ordinal, own.Concat(carried))))
+                .Zip(ordinals, (hit, ordinal) => (hit, ordinal))
+                .Select((h, rank) => new ScoredPassage(
+                    index.Passages[h.ordinal], h.hit.Score, rank < Math.Max(1, described) ? Matched(h.ordinal, own.Concat(carried)) : NoTerms))
                 .ToList();
             // Coverage comes from the question's own words; carried-over terms count too when it has none
             // or points back ("when was that?"), so a new off-topic question is not answered on the strength
@@ -76,7 +86,7 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
     }
 
     /// <summary>The informative question terms in a passage: the document's subject in every passage is no match.</summary>
-    private HashSet<string> Matched(int ordinal, IEnumerable<string> terms) =>
+    public HashSet<string> Matched(int ordinal, IEnumerable<string> terms) =>
         terms.Where(t => index.TermsOf(ordinal).Contains(t) && !index.IsUbiquitous(index.DocFreq(t))).ToHashSet();
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed record RetrievalResult(
     /// <summary>Numbers in the question (a year, an amount) that the document never mentions.</summary>
     public IReadOnlyList<string> UnknownNumbers { get; init; } = [];
 
+    /// <summary>Terms carried over from the conversation for a follow-up, searched beside <see cref="Terms"/>.</summary>
+    public IReadOnlyList<string> CarriedTerms { get; init; } = [];
+
     /// <summary>The question's sentence-embedding vector when retrieval made one, for scoring sentences.</summary>
     public float[]? QuestionVector { get; init; }
 

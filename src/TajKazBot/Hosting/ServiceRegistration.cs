@@ -28,7 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<CorpusSettings>>().Value;
-            return CorpusLoader.Load(Resolve(contentRoot, settings.Path), new ChunkingOptions(settings.MaxPassageChars));
+            return CorpusLoader.Load(Resolve(contentRoot, settings.Path), new ChunkingOptions(settings.MaxPassageChars, MinPassageChars: settings.MinPassageChars));
         });
         // Opened from the prebuilt index when its key matches, else built (and saved) here, once, at start.
         services.AddSingleton(sp => OpenOrBuildIndexAsync(sp, contentRoot, null, CancellationToken.None).GetAwaiter().GetResult());

@@ -11,10 +11,11 @@ public static class SettingsRegistration
     public static IServiceCollection AddQuestionAnsweringSettings(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<CorpusSettings>().Bind(configuration.GetSection(CorpusSettings.Section))
-            .Validate(s => !string.IsNullOrWhiteSpace(s.Path), "Corpus:Path must name a folder of .txt or .md files.")
+            .Validate(s => !string.IsNullOrWhiteSpace(s.Path), "Corpus:Path must name a folder of .txt, .md or .rst files.")
             .Validate(s => Directory.Exists(ServiceRegistration.Resolve(contentRoot, s.Path)), "Corpus:Path names a folder that does not exist.")
-            .Validate(s => !Directory.Exists(ServiceRegistration.Resolve(contentRoot, s.Path)) || CorpusLoader.Files(ServiceRegistration.Resolve(contentRoot, s.Path)).Any(), "Corpus:Path names a folder with no .txt or .md file.")
+            .Validate(s => !Directory.Exists(ServiceRegistration.Resolve(contentRoot, s.Path)) || CorpusLoader.Files(ServiceRegistration.Resolve(contentRoot, s.Path)).Any(), "Corpus:Path names a folder with no .txt, .md or .rst file.")
             .Validate(s => s.MaxPassageChars is >= 200 and <= 20000, "Corpus:MaxPassageChars must be between 200 and 20000.")
+            .Validate(s => s.MinPassageChars >= 0 && s.MinPassageChars <= s.MaxPassageChars, "Corpus:MinPassageChars must be between 0 and Corpus:MaxPassageChars.")
             .ValidateOnStart();
         // Ranges are [Range] attributes on the options, checked by source-generated validators; what spans
         // several keys or the disk is checked here.
