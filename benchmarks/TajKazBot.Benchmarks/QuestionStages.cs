@@ -75,7 +75,7 @@ public class QuestionStages
     public Task<float[][]> ArcticCall() => arctic.EmbedAsync([SentenceEmbedder.ArcticQueryPrefix + BenchmarkQuestions.Varied(calls++)]);
 
     [Benchmark]
-    public double VectorSearch() => ranking.Similarities(questionVector)[0] + semantic.BestSentenceSimilarity(questionVector);
+    public double VectorSearch() => ranking.Similarities(questionVector).Passages[0] + semantic.BestSentenceSimilarity(questionVector);
 
     [Benchmark]
     public Task<RetrievalResult> FusionWithCachedVectors() => hybrid.RetrieveAsync(Question, 10);

@@ -22,7 +22,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
     /// </summary>
     private const int LexicalCandidates = 1000;
 
-    private readonly Dictionary<Passage, int> ordinals = Ordinals(lexical.Index.Passages);
+    private readonly Dictionary<Passage, int> ordinals = PassageOrdinals.Of(lexical.Index.Passages);
 
     public async Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default)
     {
@@ -36,12 +36,12 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
 
         var (vector, topicVector) = await QuestionVectorsAsync(searched, followUp, cancellationToken);
         var ranker = ranking ?? semantic;
-        var similarity = ranker.Similarities(vector);
+        var (similarity, bestSentence) = ranker.Similarities(vector);
         if (followUp is not null)
         {
             var weight = followUp.PointsBack ? options.ContextWeight : options.SwitchContextWeight;
             var contextVector = await ranker.EmbedQuestionAsync(followUp.Context, cancellationToken);
-            var context = ranker.Similarities(contextVector);
+            var (context, _) = ranker.Similarities(contextVector);
             similarity = similarity.Zip(context, (q, c) => (q + weight * c) / (1 + weight)).ToArray();
             if (options.MeasuresWithQuestionVector && followUp.PointsBack)
             {
@@ -83,7 +83,8 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         return words with
         {
             Passages = ranked,
-            Similarity = Math.Max(0, semantic.BestSentenceSimilarity(topicVector)),
+            // One pass over the sentence vectors when the vector that ranks also measures (arctic-embed alone).
+            Similarity = Math.Max(0, ranker == semantic && topicVector == vector ? bestSentence : semantic.BestSentenceSimilarity(topicVector)),
             UnknownNames = unknownNames,
             QuestionVector = ranking is null ? vector : topicVector,
         };
@@ -109,16 +110,5 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
         return rankingVector is not null ? (await rankingVector, topicVector)
             : topic == searched ? (topicVector, topicVector)
             : (await semantic.EmbedAsync(searched, cancellationToken), topicVector);
-    }
-
-    /// <summary>Positions by reference: the lexical retriever hands back the very passage objects it was built with.</summary>
-    private static Dictionary<Passage, int> Ordinals(IReadOnlyList<Passage> passages)
-    {
-        var ordinals = new Dictionary<Passage, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < passages.Count; i++)
-        {
-            ordinals.TryAdd(passages[i], i);
-        }
-        return ordinals;
     }
 }

@@ -20,12 +20,7 @@ public sealed partial class SemanticIndex
         }
         this.embedder = embedder;
         Vectors = vectors;
-        // By reference: retrievers hand back the very passage objects they were built with.
-        ordinals = new Dictionary<Passage, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < passages.Count; i++)
-        {
-            ordinals.TryAdd(passages[i], i);
-        }
+        ordinals = PassageOrdinals.Of(passages);
     }
 
     /// <summary>What the index holds, to be saved and opened again without the encoder.</summary>
@@ -100,15 +95,19 @@ public sealed partial class SemanticIndex
     /// Similarity of the vector to each passage, in passage order: the mean of its cosine to the whole passage
     /// (what the passage is about) and to the passage's closest sentence (whether one sentence says it).
     /// A long passage's vector blurs its sentences together, so the sentence term keeps a fact in it findable.
+    /// The best sentence of all (<see cref="BestSentenceSimilarity"/>) comes from the same pass.
     /// </summary>
-    public double[] Similarities(float[] vector)
+    public (double[] Passages, float BestSentence) Similarities(float[] vector)
     {
         var similarities = new double[Vectors.PassageCount];
+        var bestSentence = Vectors.SentenceCount == 0 ? 0f : float.MinValue;
         for (var i = 0; i < similarities.Length; i++)
         {
-            similarities[i] = (TensorPrimitives.Dot(vector, Vectors.Passage(i)) + BestSentence(vector, i)) / 2;
+            var sentence = BestSentence(vector, i);
+            bestSentence = Math.Max(bestSentence, sentence);
+            similarities[i] = (TensorPrimitives.Dot(vector, Vectors.Passage(i)) + sentence) / 2;
         }
-        return similarities;
+        return (similarities, bestSentence);
     }
 
     /// <summary>The highest cosine similarity of the vector to any sentence of the document.</summary>
