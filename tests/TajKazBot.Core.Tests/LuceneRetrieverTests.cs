@@ -1,4 +1,5 @@
 using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Core.Tests.Support;
 
@@ -134,6 +135,30 @@ public sealed class LuceneRetrieverTests(LexicalFixture fixture) : IClassFixture
                 retriever.Retrieve("economic cooperation agreements", 5).Passages.Select(p => p.Passage.Id),
                 onDisk.Retrieve("economic cooperation agreements", 5).Passages.Select(p => p.Passage.Id));
             Assert.NotEmpty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_number_or_name_only_another_document_uses_is_still_unknown_to_the_document_answering()
+    {
+        var folder = Directory.CreateTempSubdirectory("tajkazbot-two-documents-").FullName;
+        try
+        {
+            File.Copy(RepositoryCorpus.FilePath, Path.Combine(folder, "article.txt"));
+            File.WriteAllText(Path.Combine(folder, "release-notes.md"), "# Release notes\n\nVersion 2021 of the compiler came out in spring; Guido wrote the parser, the tokenizer, the optimiser and many other pieces of the toolchain over several years of careful work.\n");
+            var corpus = CorpusLoader.Load(folder, new ChunkingOptions());
+            using var index = new LexicalIndex(corpus.Passages, new RetrievalOptions());
+
+            var result = new LuceneRetriever(index, new RetrievalOptions()).Retrieve("Which agricultural products such as cotton, fruits and nuts did Tajikistan export to Kazakhstan in 2021, says Guido?", 3);
+
+            Assert.Equal("article.txt", result.Passages[0].Passage.SourceFile);
+            Assert.Equal(["2021"], result.UnknownNumbers);
+            Assert.Equal(["Guido"], result.UnknownNames);
+            Assert.Empty(index.Unknown.Numbers("in 2021"));
         }
         finally
         {

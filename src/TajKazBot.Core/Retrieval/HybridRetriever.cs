@@ -72,8 +72,10 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .Select(i => new ScoredPassage(passages[i], fused[i], bm25[i] > 0 ? lexical.Matched(i, words.Terms.Concat(words.CarriedTerms)) : new HashSet<string>()))
             .ToList();
 
+        // Unknown to the document that answers: the best passage's, after fusion.
+        var unknown = ranked.Count > 0 ? lexical.Index.UnknownIn(ranked[0].Passage.SourceFile) : lexical.Index.Unknown;
         var unknownNames = new List<string>();
-        foreach (var name in words.UnknownNames)
+        foreach (var name in unknown.Names(searched))
         {
             if (!await semantic.IsAliasAsync(name, options.AliasSimilarity, cancellationToken))
             {
@@ -86,6 +88,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             // One pass over the sentence vectors when the vector that ranks also measures (arctic-embed alone).
             Similarity = Math.Max(0, ranker == semantic && topicVector == vector ? bestSentence : semantic.BestSentenceSimilarity(topicVector)),
             UnknownNames = unknownNames,
+            UnknownNumbers = unknown.Numbers(searched),
             QuestionVector = ranking is null ? vector : topicVector,
         };
     }

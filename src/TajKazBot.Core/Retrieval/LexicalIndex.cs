@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
@@ -33,6 +34,8 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     private readonly SpellingCorrector spelling;
     private readonly IReadOnlySet<string>?[] passageTerms;
     private readonly Lazy<IndexVocabulary> vocabulary;
+    private readonly EnglishLexicon lexicon;
+    private readonly ConcurrentDictionary<string, UnknownTerms> unknownByDocument = new(StringComparer.Ordinal);
 
     /// <summary>An index of the passages held in memory.</summary>
     /// <param name="lexicon">English words (see <see cref="EnglishWords"/>): common ones are never taken for typos, and proper nouns the document does not use mark unknown names; none by default.</param>
@@ -44,7 +47,7 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     /// <summary>An index over a directory that holds the passages' documents (see <see cref="LexicalIndexFolder"/>).</summary>
     internal LexicalIndex(IReadOnlyList<Passage> passages, RetrievalOptions options, EnglishLexicon? lexicon, LuceneDirectory directory)
     {
-        lexicon ??= EnglishLexicon.Empty;
+        this.lexicon = lexicon ??= EnglishLexicon.Empty;
         Passages = passages;
         this.options = options;
         this.directory = directory;
@@ -65,8 +68,17 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
 
     public IReadOnlyList<Passage> Passages { get; }
 
-    /// <summary>The question's names and numbers that the document never uses.</summary>
+    /// <summary>The question's names and numbers that no document of the corpus uses.</summary>
     public UnknownTerms Unknown { get; }
+
+    /// <summary>
+    /// The question's names and numbers that one document never uses. In a corpus of several, a year or a name
+    /// that some other document mentions is still unknown to the document answering.
+    /// </summary>
+    public UnknownTerms UnknownIn(string sourceFile) => Passages.Count == 0 || Passages[^1].SourceFile == Passages[0].SourceFile
+        ? Unknown
+        : unknownByDocument.GetOrAdd(sourceFile, file => new UnknownTerms(Passages.Where(p => p.SourceFile == file)
+            .SelectMany(p => TextAnalysis.Tokens(wordAnalyzer, WordField, p.Text).Select(t => t.Term)).ToHashSet(StringComparer.Ordinal).Contains, lexicon));
 
     /// <summary>Runs a read against the current searcher, acquired and released here only.</summary>
     public T Read<T>(Func<IndexSearcher, T> read)

@@ -81,7 +81,14 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             var coverage = (ownCoverage is { } o && withContext is { } c && followUp is { PointsBack: true } ? Math.Max(o, c) : ownCoverage)
                 ?? withContext
                 ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(index.TermsOf(ordinals[0]).Contains) / (double)own.Count : 0);
-            return signals with { Passages = ranked, Coverage = coverage };
+            var unknown = ranked.Count > 0 ? index.UnknownIn(ranked[0].Passage.SourceFile) : index.Unknown;
+            return signals with
+            {
+                Passages = ranked,
+                Coverage = coverage,
+                UnknownNames = unknown.Names(searched),
+                UnknownNumbers = unknown.Numbers(searched),
+            };
         });
     }
 
