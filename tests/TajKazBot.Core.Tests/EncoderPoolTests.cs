@@ -27,21 +27,83 @@ public sealed class EncoderPoolTests
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => generator.GenerateAsync(["another"]))));
 
         Assert.Equal(2, encoders.Count);
-        Assert.Equal(8, encoders.Sum(e => e.Calls));
+        Assert.Equal(8, encoders.Sum(e => e.Sentences));
         generator.Dispose();
         generator.Dispose();
         Assert.All(encoders, e => Assert.Equal(1, e.Disposals));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["after disposal"]));
     }
 
+    [Fact]
+    public async Task Questions_that_wait_for_a_busy_encoder_are_encoded_together_and_each_gets_its_own_vector()
+    {
+        var encoder = new GatedEncoder();
+        using var generator = new SentenceEncoderGenerator(_ => encoder, "test", sessions: 1);
+
+        var first = Task.Run(() => generator.GenerateAsync(["first"]));
+        Assert.True(encoder.Entered.Wait(TimeSpan.FromSeconds(10)));
+        var waiting = Enumerable.Range(1, 5).Select(i => Task.Run(() => generator.GenerateAsync([new string('x', i)]))).ToList();
+        while (generator.Waiting < 5)
+        {
+            await Task.Delay(10);
+        }
+        encoder.Gate.Set();
+        var vectors = await Task.WhenAll(waiting);
+
+        Assert.Equal(5f, (await first)[0].Vector.Span[0]);
+        Assert.Equal([1f, 2f, 3f, 4f, 5f], vectors.Select(v => v[0].Vector.Span[0]));
+        Assert.Equal([1, 5], encoder.Batches);
+    }
+
+    [Fact]
+    public async Task A_question_whose_caller_gives_up_while_waiting_is_not_encoded()
+    {
+        var encoder = new GatedEncoder();
+        using var generator = new SentenceEncoderGenerator(_ => encoder, "test", sessions: 1);
+        var first = Task.Run(() => generator.GenerateAsync(["first"]));
+        Assert.True(encoder.Entered.Wait(TimeSpan.FromSeconds(10)));
+        using var giveUp = new CancellationTokenSource();
+
+        var abandoned = generator.GenerateAsync(["abandoned"], cancellationToken: giveUp.Token);
+        var kept = Task.Run(() => generator.GenerateAsync(["kept"]));
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        encoder.Gate.Set();
+        await first;
+
+        Assert.Equal(4f, (await kept)[0].Vector.Span[0]);
+        Assert.DoesNotContain("abandoned", encoder.Texts);
+    }
+
+    /// <summary>Holds its first call until the gate opens; a text's vector is its length.</summary>
+    private sealed class GatedEncoder : ISentenceEncoder
+    {
+        public ManualResetEventSlim Entered { get; } = new();
+        public ManualResetEventSlim Gate { get; } = new();
+        public List<int> Batches { get; } = [];
+        public List<string> Texts { get; } = [];
+
+        public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
+        {
+            lock (Batches)
+            {
+                Batches.Add(sentences.Length);
+                Texts.AddRange(sentences);
+            }
+            Entered.Set();
+            Gate.Wait(TimeSpan.FromSeconds(10), cancellationToken);
+            return sentences.Select(s => new[] { (float)s.Length }).ToArray();
+        }
+    }
+
     private sealed class BlockingEncoder(Barrier barrier) : ISentenceEncoder, IDisposable
     {
-        public int Calls;
+        public int Sentences;
         public int Disposals;
 
         public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref Calls);
+            Interlocked.Add(ref Sentences, sentences.Length);
             if (barrier.ParticipantCount > 1 && !barrier.SignalAndWait(TimeSpan.FromSeconds(10), cancellationToken))
             {
                 throw new TimeoutException("The other call never ran alongside this one.");
