@@ -1,24 +1,17 @@
 -- wrk script of benchmarks/load.sh: every request is a new question on a conversation of its own, posted with
 -- deliveryMode expectReplies so the reply comes back in the response (no connector to call). Questions are
--- combined from openings, questions, fillers, closings and asides (no numbers: a number the document lacks would
--- turn the turn into a decline), 8 x 16 x 8 x 8 x 8 = 65,536 texts, the same sequence as BenchmarkQuestions.Load
--- (the encoders alone). No text is asked twice in a run or across runs, so the bot's cache of question vectors
+-- combined from the openings, questions, fillers, closings and asides of load-questions.txt, 8 x 16 x 8 x 8 x 8 =
+-- 65,536 texts, the same sequence as BenchmarkQuestions.Load (the encoders alone). No text is asked twice in a run or across runs, so the bot's cache of question vectors
 -- never answers for the encoder: wrk's threads take every fourth text from their own offset, and each run starts
 -- at the text given after "--" (load.sh gives the warm-up and the measured run different ranges).
-local openings = { "", "Please tell me: ", "I wonder, ", "Quick question: ", "Do you know: ", "Could you say ", "Tell me, ", "Now, " }
-local questions = {
-  "In which city is Kazakhstan's embassy in Tajikistan?", "During which years was Tajikistan's civil war fought?",
-  "What does Tajikistan export to Kazakhstan?", "How do the two countries cooperate on water and energy?",
-  "What happened after the Soviet Union collapsed?", "Which agreements shape their trade and investment?",
-  "Who won the FIFA World Cup?", "Tell me about cultural exchanges between the two peoples",
-  "How did Kazakhstan help during the civil war?", "What role does the Eurasian Economic Union play?",
-  "Where is Tajikistan's embassy in Kazakhstan?", "What are the main goods Kazakhstan sells to Tajikistan?",
-  "How do they cooperate on security and borders?", "What is the history of their relations?",
-  "Which investments has Kazakhstan made in Tajikistan?", "How are students and universities involved?",
-}
-local fillers = { "", " really", " actually", " in general", " these days", " overall", " historically", " today" }
-local closings = { "", " Thanks.", " Please.", " Briefly.", " In short.", " Exactly.", " If you can.", " Cheers." }
-local asides = { "", " I am curious.", " Just asking.", " For a report.", " For my class.", " Out of interest.", " For a friend.", " No rush." }
+-- The parts of the texts, from load-questions.txt beside this script (the encoders alone read the same file).
+local parts = { opening = {}, question = {}, filler = {}, closing = {}, aside = {} }
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+for line in io.lines(here .. "load-questions.txt") do
+  local kind, text = line:match("^(%a+)|(.*)|$")
+  if kind then table.insert(parts[kind], text) end
+end
+local openings, questions, fillers, closings, asides = parts.opening, parts.question, parts.filler, parts.closing, parts.aside
 local threads = 0
 local stride = 4
 local first = 0

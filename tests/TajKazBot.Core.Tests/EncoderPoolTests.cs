@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using SentenceTransformers;
 using TajKazBot.Core.Retrieval;
 
@@ -37,11 +38,9 @@ public sealed class EncoderPoolTests
     [Fact]
     public async Task Questions_that_wait_for_a_busy_encoder_are_encoded_together_and_each_gets_its_own_vector()
     {
-        var encoder = new GatedEncoder();
-        using var generator = new SentenceEncoderGenerator(_ => encoder, "test", sessions: 1);
+        var (encoder, generator, first) = Busy();
+        using var _ = generator;
 
-        var first = Task.Run(() => generator.GenerateAsync(["first"]));
-        Assert.True(encoder.Entered.Wait(TimeSpan.FromSeconds(10)));
         var waiting = Enumerable.Range(1, 5).Select(i => Task.Run(() => generator.GenerateAsync([new string('x', i)]))).ToList();
         while (generator.Waiting < 5)
         {
@@ -58,10 +57,8 @@ public sealed class EncoderPoolTests
     [Fact]
     public async Task A_question_whose_caller_gives_up_while_waiting_is_not_encoded()
     {
-        var encoder = new GatedEncoder();
-        using var generator = new SentenceEncoderGenerator(_ => encoder, "test", sessions: 1);
-        var first = Task.Run(() => generator.GenerateAsync(["first"]));
-        Assert.True(encoder.Entered.Wait(TimeSpan.FromSeconds(10)));
+        var (encoder, generator, first) = Busy();
+        using var _ = generator;
         using var giveUp = new CancellationTokenSource();
 
         var abandoned = generator.GenerateAsync(["abandoned"], cancellationToken: giveUp.Token);
@@ -73,6 +70,16 @@ public sealed class EncoderPoolTests
 
         Assert.Equal(4f, (await kept)[0].Vector.Span[0]);
         Assert.DoesNotContain("abandoned", encoder.Texts);
+    }
+
+    /// <summary>A one-session generator whose encoder is busy with a first call until its gate opens.</summary>
+    private static (GatedEncoder Encoder, SentenceEncoderGenerator Generator, Task<GeneratedEmbeddings<Embedding<float>>> First) Busy()
+    {
+        var encoder = new GatedEncoder();
+        var generator = new SentenceEncoderGenerator(_ => encoder, "test", sessions: 1);
+        var first = Task.Run(() => generator.GenerateAsync(["first"]));
+        Assert.True(encoder.Entered.Wait(TimeSpan.FromSeconds(10)));
+        return (encoder, generator, first);
     }
 
     /// <summary>Holds its first call until the gate opens; a text's vector is its length.</summary>

@@ -58,13 +58,12 @@ public sealed partial class RstReader : IDocumentReader
         _ => null,
     };
 
-    private static bool IsAdornment(string line) => Adornment().IsMatch(line);
+    /// <summary>A line of one ASCII punctuation character repeated, three or more times ("=====", "-----", "~~~~").</summary>
+    private static bool IsAdornment(string line) =>
+        line.Length >= 3 && char.IsAscii(line[0]) && (char.IsPunctuation(line[0]) || char.IsSymbol(line[0])) && line.All(c => c == line[0]);
 
     /// <summary>Heading text without inline markup: <c>:mod:`abc` --- Abstract Base Classes</c> is "abc — Abstract Base Classes".</summary>
     private static string Plain(string title) => Role().Replace(title, "").Replace("`", "").Replace("**", "").Replace(" --- ", " — ").Trim();
-
-    [GeneratedRegex(@"^([!-/:-@\[-`{-~])\1{2,}$")]
-    private static partial Regex Adornment();
 
     [GeneratedRegex(@"^\.\.(?:\s+([\w-]+)::|\s|$)")]
     private static partial Regex Directive();
