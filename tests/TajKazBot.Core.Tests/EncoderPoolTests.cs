@@ -23,12 +23,13 @@ public sealed class EncoderPoolTests
         }, "test", sessions: 2);
 
         // Each call waits at the barrier for the other: with one locked encoder, they could never both get there.
-        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => generator.GenerateAsync(["question"]))));
+        // Calls of two texts each, which go straight to an encoder (single texts waiting together may share a call).
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => generator.GenerateAsync(["question", "again"]))));
         both.RemoveParticipant();
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => generator.GenerateAsync(["another"]))));
 
         Assert.Equal(2, encoders.Count);
-        Assert.Equal(8, encoders.Sum(e => e.Sentences));
+        Assert.Equal(10, encoders.Sum(e => e.Sentences));
         generator.Dispose();
         generator.Dispose();
         Assert.All(encoders, e => Assert.Equal(1, e.Disposals));
