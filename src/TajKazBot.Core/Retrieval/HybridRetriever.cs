@@ -73,7 +73,7 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
             .ToList();
 
         // Unknown to the document that answers: the best passage's, after fusion.
-        var unknown = ranked.Count > 0 ? lexical.Index.UnknownIn(ranked[0].Passage.SourceFile) : lexical.Index.Unknown;
+        var unknown = lexical.Index.UnknownIn(ranked);
         var unknownNames = new List<string>();
         foreach (var name in unknown.Names(searched))
         {

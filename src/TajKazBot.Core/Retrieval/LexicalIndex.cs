@@ -72,12 +72,12 @@ public sealed class LexicalIndex : ITermStatistics, IDisposable
     public UnknownTerms Unknown { get; }
 
     /// <summary>
-    /// The question's names and numbers that one document never uses. In a corpus of several, a year or a name
-    /// that some other document mentions is still unknown to the document answering.
+    /// The question's names and numbers that the best passage's document never uses (no document, when nothing was
+    /// found). In a corpus of several, a year or a name that another document mentions is still unknown to the one answering.
     /// </summary>
-    public UnknownTerms UnknownIn(string sourceFile) => Passages.Count == 0 || Passages[^1].SourceFile == Passages[0].SourceFile
+    public UnknownTerms UnknownIn(IReadOnlyList<ScoredPassage> ranked) => ranked.Count == 0 || Passages[^1].SourceFile == Passages[0].SourceFile
         ? Unknown
-        : unknownByDocument.GetOrAdd(sourceFile, file => new UnknownTerms(Passages.Where(p => p.SourceFile == file)
+        : unknownByDocument.GetOrAdd(ranked[0].Passage.SourceFile, file => new UnknownTerms(Passages.Where(p => p.SourceFile == file)
             .SelectMany(p => TextAnalysis.Tokens(wordAnalyzer, WordField, p.Text).Select(t => t.Term)).ToHashSet(StringComparer.Ordinal).Contains, lexicon));
 
     /// <summary>Runs a read against the current searcher, acquired and released here only.</summary>

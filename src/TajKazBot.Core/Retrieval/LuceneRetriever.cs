@@ -39,12 +39,16 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             Terms = own,
             CarriedTerms = carried,
             Searched = searched,
-            UnknownNames = index.Unknown.Names(searched),
-            UnknownNumbers = index.Unknown.Numbers(searched),
         };
+        // The question's names and numbers that the document answering (or, with no hit, every document) lacks.
+        RetrievalResult WithUnknown(RetrievalResult result)
+        {
+            var unknown = index.UnknownIn(result.Passages);
+            return result with { UnknownNames = unknown.Names(searched), UnknownNumbers = unknown.Numbers(searched) };
+        }
         if (weighted.Count == 0 || count <= 0)
         {
-            return signals;
+            return WithUnknown(signals);
         }
         return index.Read(searcher =>
         {
@@ -66,9 +70,8 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             var numbers = MultiDocValues.GetNumericValues(searcher.IndexReader, LexicalIndex.OrdinalField);
             var ordinals = hits.Select(hit => (int)numbers.Get(hit.Doc)).ToList();
             var ranked = hits
-                .Zip(ordinals, (hit, ordinal) => (hit, ordinal))
-                .Select((h, rank) => new ScoredPassage(
-                    index.Passages[h.ordinal], h.hit.Score, rank < Math.Max(1, described) ? Matched(h.ordinal, own.Concat(carried)) : NoTerms))
+                .Select((hit, rank) => new ScoredPassage(
+                    index.Passages[ordinals[rank]], hit.Score, rank < Math.Max(1, described) ? Matched(ordinals[rank], own.Concat(carried)) : NoTerms))
                 .ToList();
             // Coverage comes from the question's own words; carried-over terms count too when it has none
             // or points back ("when was that?"), so a new off-topic question is not answered on the strength
@@ -81,14 +84,7 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             var coverage = (ownCoverage is { } o && withContext is { } c && followUp is { PointsBack: true } ? Math.Max(o, c) : ownCoverage)
                 ?? withContext
                 ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(index.TermsOf(ordinals[0]).Contains) / (double)own.Count : 0);
-            var unknown = ranked.Count > 0 ? index.UnknownIn(ranked[0].Passage.SourceFile) : index.Unknown;
-            return signals with
-            {
-                Passages = ranked,
-                Coverage = coverage,
-                UnknownNames = unknown.Names(searched),
-                UnknownNumbers = unknown.Numbers(searched),
-            };
+            return WithUnknown(signals with { Passages = ranked, Coverage = coverage });
         });
     }
 
