@@ -56,10 +56,19 @@ public sealed class IndexStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Several_processes_build_and_read_one_folder_at_once()
+    public async Task Several_processes_that_start_at_once_build_the_index_once_and_all_read_it()
     {
-        var stores = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => OpenOrBuildAsync(Passages))));
-        var readers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => OpenOrBuildAsync(Passages))));
+        var slow = new CountingGenerator("measuring") { Delay = TimeSpan.FromMilliseconds(100) };
+        var stores = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => OpenOrBuildAsync(Passages, slow))));
+        var embeddedByThree = slow.Texts;
+        var readers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => OpenOrBuildAsync(Passages, slow))));
+        Assert.Equal(embeddedByThree, slow.Texts);
+        var alone = new CountingGenerator("measuring");
+        using (await new IndexStore(root + "-alone", NullLogger<IndexStore>.Instance).OpenOrBuildAsync(Passages, options, EnglishLexicon.Empty,
+                   new SentenceEmbedder(alone), new SentenceEmbedder(ranking, SentenceEmbedder.ArcticQueryPrefix)))
+        {
+            Assert.Equal(alone.Texts, embeddedByThree);
+        }
 
         foreach (var index in stores.Concat(readers))
         {
@@ -107,15 +116,15 @@ public sealed class IndexStoreTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
     }
 
-    private Task<CorpusIndex> OpenOrBuildAsync(IReadOnlyList<Passage> passages) =>
+    private Task<CorpusIndex> OpenOrBuildAsync(IReadOnlyList<Passage> passages, CountingGenerator? measuringWith = null) =>
         new IndexStore(root, NullLogger<IndexStore>.Instance).OpenOrBuildAsync(passages, options, EnglishLexicon.Empty,
-            new SentenceEmbedder(measuring), new SentenceEmbedder(ranking, SentenceEmbedder.ArcticQueryPrefix));
+            new SentenceEmbedder(measuringWith ?? measuring), new SentenceEmbedder(ranking, SentenceEmbedder.ArcticQueryPrefix));
 
     public void Dispose()
     {
-        if (Directory.Exists(root))
+        foreach (var folder in new[] { root, root + "-alone" }.Where(Directory.Exists))
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TajKazBot.Hosting;
 using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests;
@@ -49,23 +50,41 @@ public sealed class CliTests
         }
     }
 
-    [Theory]
-    [InlineData("Answering__TopPassages", "0", "Answering:TopPassages")]
-    [InlineData("Decline__MinCoverage", "2", "Decline:MinCoverage")]
-    [InlineData("Corpus__Path", "no-such-folder", "Corpus:Path")]
-    [InlineData("Retrieval__ContextWeight", "-1", "Retrieval:ContextWeight")]
-    [InlineData("Model__Provider", "Foo", "Model:Provider")]
-    [InlineData("Storage__Kind", "Redis", "Storage:Redis")]
-    [InlineData("Storage__Kind", "Disk", "Storage:Kind")]
-    [InlineData("Storage__TimeToLiveHours", "0", "Storage:TimeToLiveHours")]
-    [InlineData("Telemetry__Prometheus", "maybe", "Telemetry:Prometheus")]
-    public async Task A_bad_setting_stops_the_start_with_a_message_naming_the_key(string variable, string value, string key)
+    [Fact]
+    public async Task A_bad_setting_stops_the_start_with_a_message_naming_the_key()
     {
-        var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { [variable] = value }, "ask", "trade");
+        var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { ["Decline__MinCoverage"] = "2" }, "ask", "trade");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Invalid settings, not starting", stderr);
-        Assert.Contains(key, stderr);
+        Assert.Contains("Decline:MinCoverage", stderr);
+    }
+
+    /// <summary>Each kind of bad setting, checked by the same composition root the process above stops in (one process for all is enough).</summary>
+    [Theory]
+    [InlineData("Answering:TopPassages", "0", "Answering:TopPassages")]
+    [InlineData("Corpus:Path", "no-such-folder", "Corpus:Path")]
+    [InlineData("Retrieval:ContextWeight", "-1", "Retrieval:ContextWeight")]
+    [InlineData("Model:Provider", "Foo", "Model:Provider")]
+    [InlineData("Storage:Kind", "Redis", "Storage:Redis")]
+    [InlineData("Storage:Kind", "Disk", "Storage:Kind")]
+    [InlineData("Storage:TimeToLiveHours", "0", "Storage:TimeToLiveHours")]
+    [InlineData("Telemetry:Prometheus", "maybe", "Telemetry:Prometheus")]
+    public async Task Every_kind_of_bad_setting_is_named_by_its_key(string setting, string value, string key)
+    {
+        await using var app = BotApplication.Build(["--Model:Provider=None", $"--{setting}={value}"], ProjectRoot.Find(), forCommand: true);
+
+        var failures = BotApplication.SettingFailures(app);
+
+        Assert.Contains(failures, f => f.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Valid_settings_have_no_failures()
+    {
+        await using var app = BotApplication.Build(["--Model:Provider=None"], ProjectRoot.Find(), forCommand: true);
+
+        Assert.Empty(BotApplication.SettingFailures(app));
     }
 
     [Fact]

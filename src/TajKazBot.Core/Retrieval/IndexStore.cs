@@ -7,12 +7,14 @@ namespace TajKazBot.Core.Retrieval;
 /// <summary>
 /// Prebuilt indexes in a folder, one sub-folder per <see cref="IndexKey"/>: opened read-only when the key
 /// matches, else built and saved. A build is written to a private folder and renamed into place once complete
-/// (see <see cref="IndexFolder"/>), so a reader never sees half an index and several processes can build or read
-/// at once; a damaged folder is rebuilt, and a folder that cannot be written to leaves the index in memory.
+/// (see <see cref="IndexFolder"/>), so a reader never sees half an index; processes that find the same key missing
+/// at once build it once (<see cref="BuildLock"/>) and the others wait and open it. A damaged folder is rebuilt, and
+/// a folder that cannot be written to leaves the index in memory.
 /// </summary>
 public sealed class IndexStore(string root, ILogger<IndexStore> logger)
 {
     private const string BuildingPrefix = ".building-";
+    private const string LockPrefix = ".lock-";
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -36,6 +38,13 @@ public sealed class IndexStore(string root, ILogger<IndexStore> logger)
         {
             logger.LogInformation("Opened the prebuilt index {Key} ({Passages} passages) in {Milliseconds} ms", key, passages.Count, clock.ElapsedMilliseconds);
             return opened;
+        }
+        using var held = await BuildLock.AcquireAsync(Path.Combine(Root, LockPrefix + key),
+            () => logger.LogInformation("Another process is building the index {Key}; waiting to open it", key), cancellationToken);
+        if (held is not null && TryOpen(folder, key, passages, options, lexicon, semantic, ranking) is { } waitedFor)
+        {
+            logger.LogInformation("Opened the index {Key} that another process built, after {Milliseconds} ms", key, clock.ElapsedMilliseconds);
+            return waitedFor;
         }
         logger.LogInformation("No prebuilt index {Key} in {Root}; building it", key, Root);
         var built = await BuildInMemoryAsync(passages, options, lexicon, semantic, ranking, cancellationToken);

@@ -53,18 +53,27 @@ public static class BotApplication
     /// <summary>Checks every setting at once; false (with each failure written to stderr) when one is invalid.</summary>
     public static async Task<bool> ValidateAsync(WebApplication app)
     {
+        var failures = SettingFailures(app);
+        if (failures.Count > 0)
+        {
+            await Console.Error.WriteLineAsync("Invalid settings, not starting:\n  " + string.Join("\n  ", failures));
+        }
+        return failures.Count == 0;
+    }
+
+    /// <summary>What is wrong with the settings, one line a failure naming its key; empty when all are valid.</summary>
+    public static IReadOnlyList<string> SettingFailures(WebApplication app)
+    {
         try
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
-            return true;
+            return [];
         }
         catch (Exception invalid) when (invalid is OptionsValidationException or InvalidOperationException or AggregateException)
         {
             // Validation failures name their key; a value the binder cannot convert ("Model:Provider=Foo") says which in its message.
-            var failures = (invalid is AggregateException all ? all.InnerExceptions : [invalid])
-                .SelectMany(e => e is OptionsValidationException validation ? validation.Failures : [e.Message]);
-            await Console.Error.WriteLineAsync("Invalid settings, not starting:\n  " + string.Join("\n  ", failures));
-            return false;
+            return [.. (invalid is AggregateException all ? all.InnerExceptions : [invalid])
+                .SelectMany(e => e is OptionsValidationException validation ? validation.Failures : [e.Message])];
         }
     }
 

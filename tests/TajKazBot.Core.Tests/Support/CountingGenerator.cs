@@ -12,12 +12,16 @@ public sealed class CountingGenerator(string modelId = "counting") : IEmbeddingG
 
     public int Texts => Volatile.Read(ref texts);
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    /// <summary>How long each call takes, so that builds started together overlap for sure.</summary>
+    public TimeSpan Delay { get; init; }
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = values.ToList();
         Interlocked.Add(ref texts, list.Count);
-        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(list.Select(Vector)));
+        await Task.Delay(Delay, cancellationToken);
+        return new GeneratedEmbeddings<Embedding<float>>(list.Select(Vector));
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
