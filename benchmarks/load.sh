@@ -56,12 +56,13 @@ hybrid_rps=$(awk '$1 == "hybrid" {print $2}' "$results" | median)
 two_rps=$(awk '$1 == "hybrid-two" {print $2}' "$results" | median)
 minilm=$(awk '$2 == "minilm_questions_per_second" {print $3}' "$results.enc" | median)
 arctic=$(awk '$2 == "arctic_questions_per_second" {print $3}' "$results.enc" | median)
+arctic_float=$(awk '$2 == "arctic_float_questions_per_second" {print $3}' "$results.enc" | median)
 both=$(awk '$2 == "both_encoders_questions_per_second" {print $3}' "$results.enc" | median)
 errors=$(awk '{s += $3 + $4} END {print s + 0}' "$results")
 echo
 echo "medians of $rounds rounds, $connections connections, ${seconds} s each:"
 echo "  echo bot $echo_rps req/s, lexical bot $lexical_rps req/s, hybrid bot (default encoders) $hybrid_rps req/s, hybrid bot (MiniLM and arctic) $two_rps req/s"
-echo "  MiniLM alone $minilm questions/s, arctic alone $arctic questions/s, MiniLM then arctic alone $both questions/s (one session per core)"
+echo "  MiniLM alone $minilm questions/s, arctic alone (8-bit, the default) $arctic questions/s (float: $arctic_float), MiniLM then arctic alone $both questions/s (one session per core)"
 awk -v l="$lexical_rps" -v e="$echo_rps" -v h="$hybrid_rps" -v t="$two_rps" -v m="$minilm" -v a="$arctic" -v b="$both" 'BEGIN {
   printf "  lexical / echo = %.2f\n", l / e
   printf "  hybrid (default) / MiniLM alone = %.2f   / arctic alone = %.2f   / both encoders alone = %.2f\n", h / m, h / a, h / b
