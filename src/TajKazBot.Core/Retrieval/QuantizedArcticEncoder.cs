@@ -12,7 +12,18 @@ namespace TajKazBot.Core.Retrieval;
 public sealed class QuantizedArcticEncoder : ISentenceEncoder, IDisposable
 {
     private static readonly Lazy<byte[]> Model = new(() =>
-        Int8Quantization.Quantize(ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), out _));
+    {
+        byte[] model;
+        using (var resource = ResourceLoader.OpenResource(typeof(SentenceEncoder).Assembly, "model.onnx"))
+        {
+            model = Int8Quantization.Quantize(resource, out _);
+        }
+        // Reading and rewriting the float model leaves a few hundred MB of large objects behind, which a process
+        // that then only answers questions would keep resident until its next full collection (618 MB against
+        // 456 for the float model after four questions): collected once, here, when the model loads.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return model;
+    });
 
     private readonly SessionOptions options;
     private readonly InferenceSession session;
