@@ -3,7 +3,7 @@
 # ranking, and lexical-only) against a bare echo bot on the same Bot Framework packages and the encoders alone, alternated ROUNDS times, each run wrk -c CONNECTIONS for SECONDS seconds with
 # never-repeating questions (load.lua). Prints each run, then the medians and the ratios. Non-2xx replies and
 # socket errors are counted and printed: a run with errors measured errors, not answers.
-# usage: benchmarks/load.sh [rounds=3] [seconds=8] [connections=16]   (environment: WARMUP=10 seconds before each run)
+# usage: benchmarks/load.sh [rounds=3] [seconds=8] [connections=16]   (environment: WARMUP=30 seconds before each run)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-3}; seconds=${2:-8}; connections=${3:-16}
@@ -24,9 +24,10 @@ run() {
   local pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.05; done
   # A warm-up that is not measured: encoder sessions, and the JIT, which recompiles hot methods for a while under
-  # load (perf: 15 % of a hybrid bot's CPU in the JIT in the 8 s after a 3 s warm-up, 0.2 % after 20 s more).
-  # It asks texts 0.. and the measured run texts 32,768.. of load.lua's sequence: no question is asked twice.
-  wrk -t 2 -c "$connections" -d "${WARMUP:-10}s" --timeout 10s -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port" -- 0 >/dev/null
+  # load (perf: 15 % of a float-encoder hybrid bot's CPU in the JIT in the 8 s after a 3 s warm-up; with the 8-bit
+  # encoder still 11.6 % in the 7 s after a 10 s warm-up, none after 30 s). It asks texts 0.. and the measured run
+  # texts 32,768.. of load.lua's sequence: at the hybrid bot's rate no question is asked twice.
+  wrk -t 2 -c "$connections" -d "${WARMUP:-30}s" --timeout 10s -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port" -- 0 >/dev/null
   local out
   out=$(wrk -t 2 -c "$connections" -d "${seconds}s" --timeout 10s --latency -s "$root/benchmarks/load.lua" "http://127.0.0.1:$port" -- 32768)
   kill "$pid"; wait "$pid" 2>/dev/null || true
