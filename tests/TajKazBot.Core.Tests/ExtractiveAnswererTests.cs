@@ -36,7 +36,7 @@ public sealed class ExtractiveAnswererTests : IDisposable
     [Fact]
     public void A_long_passage_is_quoted_around_the_answer_and_marked_where_it_is_cut()
     {
-        var options = new AnsweringOptions { ExcerptChars = 150 };
+        var options = new AnsweringOptions { ExcerptChars = 300 };
         var retriever = new LuceneRetriever(index, new RetrievalOptions());
         var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
 
@@ -45,7 +45,22 @@ public sealed class ExtractiveAnswererTests : IDisposable
         var quote = answer.Text.Split("\n\n")[1];
         Assert.True(quote.StartsWith('…') || quote.EndsWith('…'), quote);
         Assert.Contains($"**{answer.PreciseAnswer}**", quote);
+        Assert.True(quote.Replace("**", "").Trim('…', ' ').Length > answer.PreciseAnswer!.Length, "the quote adds a sentence around the answer: " + quote);
         Assert.True(quote.Length < answer.Citations[0].Passage.Text.Length, quote);
+    }
+
+    [Fact]
+    public void When_no_sentence_around_the_answer_fits_the_passage_is_not_quoted_again()
+    {
+        var options = new AnsweringOptions { ExcerptChars = 100 };
+        var retriever = new LuceneRetriever(index, new RetrievalOptions());
+        var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
+
+        var answer = extractive.Answer("Which fruits does Tajikistan export?", retriever.Retrieve("Which fruits does Tajikistan export?", 3));
+
+        Assert.NotNull(answer.PreciseAnswer);
+        Assert.True(answer.PreciseAnswer.Length > 50, answer.PreciseAnswer);
+        Assert.Equal($"**{answer.PreciseAnswer}** [1]", answer.Text);
     }
 
     [Fact]

@@ -26,15 +26,16 @@ public sealed class ExtractiveAnswerer(MatchHighlighter highlighter, PreciseAnsw
         var at = preciseAnswer is null ? -1 : best.IndexOf(preciseAnswer, StringComparison.Ordinal);
         var text = at < 0
             ? highlighter.Bold(best, shown[0].MatchedTerms)
-            : $"**{preciseAnswer}** [1]\n\n{Excerpt(best, at, at + preciseAnswer!.Length)}";
+            : Excerpt(best, at, at + preciseAnswer!.Length) is { } excerpt ? $"**{preciseAnswer}** [1]\n\n{excerpt}" : $"**{preciseAnswer}** [1]";
         return new Answer(AnswerKind.Extractive, text, citations, question, retrieval.Passages) { PreciseAnswer = preciseAnswer };
     }
 
     /// <summary>
     /// The passage around the answering sentences, verbatim, those sentences in bold: whole when it is short,
-    /// else the neighbouring sentences that fit <see cref="AnsweringOptions.ExcerptChars"/>, "…" where it is cut.
+    /// else the neighbouring sentences that fit <see cref="AnsweringOptions.ExcerptChars"/>, "…" where it is cut;
+    /// null when no sentence around them fits, which would only repeat the answer above it.
     /// </summary>
-    private string Excerpt(string passage, int start, int end)
+    private string? Excerpt(string passage, int start, int end)
     {
         var sentences = SentenceSplitter.Split(passage).Where(x => x.End > x.Start).ToList();
         var first = sentences.FindLastIndex(x => x.Start <= start);
@@ -51,6 +52,10 @@ public sealed class ExtractiveAnswerer(MatchHighlighter highlighter, PreciseAnsw
             {
                 (to, grew) = (sentences[++last].End, true);
             }
+        }
+        if ((from, to) == (start, end))
+        {
+            return null;
         }
         var lead = passage[from..start].TrimStart();
         var tail = passage[end..to].TrimEnd();
