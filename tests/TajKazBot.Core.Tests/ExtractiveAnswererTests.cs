@@ -36,11 +36,7 @@ public sealed class ExtractiveAnswererTests : IDisposable
     [Fact]
     public void A_long_passage_is_quoted_around_the_answer_and_marked_where_it_is_cut()
     {
-        var options = new AnsweringOptions { ExcerptChars = 300 };
-        var retriever = new LuceneRetriever(index, new RetrievalOptions());
-        var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
-
-        var answer = extractive.Answer("Which fruits does Tajikistan export?", retriever.Retrieve("Which fruits does Tajikistan export?", 3));
+        var answer = FruitsAnswer(excerptChars: 300);
 
         var quote = answer.Text.Split("\n\n")[1];
         Assert.True(quote.StartsWith('…') || quote.EndsWith('…'), quote);
@@ -52,15 +48,19 @@ public sealed class ExtractiveAnswererTests : IDisposable
     [Fact]
     public void When_no_sentence_around_the_answer_fits_the_passage_is_not_quoted_again()
     {
-        var options = new AnsweringOptions { ExcerptChars = 100 };
-        var retriever = new LuceneRetriever(index, new RetrievalOptions());
-        var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
-
-        var answer = extractive.Answer("Which fruits does Tajikistan export?", retriever.Retrieve("Which fruits does Tajikistan export?", 3));
+        var answer = FruitsAnswer(excerptChars: 100);
 
         Assert.NotNull(answer.PreciseAnswer);
         Assert.True(answer.PreciseAnswer.Length > 50, answer.PreciseAnswer);
         Assert.Equal($"**{answer.PreciseAnswer}** [1]", answer.Text);
+    }
+
+    private Answer FruitsAnswer(int excerptChars)
+    {
+        var options = new AnsweringOptions { ExcerptChars = excerptChars };
+        var extractive = new ExtractiveAnswerer(new MatchHighlighter(index), new PreciseAnswerFinder(index, null, options), options);
+        const string question = "Which fruits does Tajikistan export?";
+        return extractive.Answer(question, new LuceneRetriever(index, new RetrievalOptions()).Retrieve(question, 3));
     }
 
     [Fact]
