@@ -27,11 +27,11 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
     public async Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default)
     {
         var passages = lexical.Index.Passages;
-        var words = lexical.Retrieve(question, Math.Min(passages.Count, LexicalCandidates), followUp, described: 1);
+        var words = lexical.Candidates(question, Math.Min(passages.Count, LexicalCandidates), followUp, described: 1);
         var searched = words.Searched.Trim();
         if (count <= 0 || passages.Count == 0 || !searched.Any(char.IsLetterOrDigit))
         {
-            return words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() };
+            return lexical.WithUnknown(words with { Passages = words.Passages.Take(Math.Max(0, count)).ToList() });
         }
 
         var (vector, topicVector) = await QuestionVectorsAsync(searched, followUp, cancellationToken);

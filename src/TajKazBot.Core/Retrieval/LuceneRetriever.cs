@@ -21,13 +21,24 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
         Task.FromResult(Retrieve(question, count, followUp));
 
     /// <summary>Lucene runs in memory and without waiting, so the lexical stage is synchronous.</summary>
-    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null) => Retrieve(question, count, followUp, count);
+    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp = null) => WithUnknown(Candidates(question, count, followUp, count));
 
+    /// <summary>
+    /// The question's names and numbers that the document answering (the best passage's; with no hit, every
+    /// document) lacks, for a result whose ranking is final.
+    /// </summary>
+    public RetrievalResult WithUnknown(RetrievalResult result)
+    {
+        var unknown = index.UnknownIn(result.Passages);
+        return result with { UnknownNames = unknown.Names(result.Searched), UnknownNumbers = unknown.Numbers(result.Searched) };
+    }
+
+    /// <summary>The BM25 ranking and coverage, without the unknown names and numbers, which depend on the final ranking.</summary>
     /// <param name="described">
     /// How many of the best hits get their matched terms (the first always does: coverage is measured on it). A
     /// caller that re-ranks a thousand candidates asks <see cref="Matched"/> for the few passages it shows.
     /// </param>
-    public RetrievalResult Retrieve(string question, int count, FollowUp? followUp, int described)
+    public RetrievalResult Candidates(string question, int count, FollowUp? followUp, int described)
     {
         var searched = index.CorrectSpelling(question);
         var own = index.QueryTerms(searched);
@@ -40,15 +51,9 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             CarriedTerms = carried,
             Searched = searched,
         };
-        // The question's names and numbers that the document answering (or, with no hit, every document) lacks.
-        RetrievalResult WithUnknown(RetrievalResult result)
-        {
-            var unknown = index.UnknownIn(result.Passages);
-            return result with { UnknownNames = unknown.Names(searched), UnknownNumbers = unknown.Numbers(searched) };
-        }
         if (weighted.Count == 0 || count <= 0)
         {
-            return WithUnknown(signals);
+            return signals;
         }
         return index.Read(searcher =>
         {
@@ -84,7 +89,7 @@ public sealed class LuceneRetriever(LexicalIndex index, RetrievalOptions options
             var coverage = (ownCoverage is { } o && withContext is { } c && followUp is { PointsBack: true } ? Math.Max(o, c) : ownCoverage)
                 ?? withContext
                 ?? (ordinals.Count > 0 && own.Count > 0 ? own.Count(index.TermsOf(ordinals[0]).Contains) / (double)own.Count : 0);
-            return WithUnknown(signals with { Passages = ranked, Coverage = coverage });
+            return signals with { Passages = ranked, Coverage = coverage };
         });
     }
 

@@ -28,11 +28,13 @@ public sealed class QuantizedArcticEncoder : ISentenceEncoder, IDisposable
     private readonly SessionOptions options;
     private readonly InferenceSession session;
     private readonly ArcticTokenizer tokenizer = new();
+    private readonly string[] outputs;
 
     public QuantizedArcticEncoder(SessionOptions options)
     {
         this.options = options;
         session = new InferenceSession(Model.Value, options);
+        outputs = [session.OutputMetadata.Keys.First()];
     }
 
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
@@ -44,7 +46,7 @@ public sealed class QuantizedArcticEncoder : ISentenceEncoder, IDisposable
         using var run = new RunOptions();
         using var cancel = cancellationToken.Register(() => run.Terminate = true);
         using var output = session.Run([Input("input_ids", e => e.Ids), Input("attention_mask", e => e.Mask), Input("token_type_ids", e => e.Types)],
-            session.OutputMetadata.Keys.Take(1).ToArray(), run);
+            outputs, run);
         cancellationToken.ThrowIfCancellationRequested();
         var states = (DenseTensor<float>)output[0].Value;
         return [.. Enumerable.Range(0, sentences.Length).Select(s => Normalised(states, s))];
