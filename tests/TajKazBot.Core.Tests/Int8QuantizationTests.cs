@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using Onnx;
 using SentenceTransformers;
 using TajKazBot.Core.Retrieval;
@@ -48,6 +49,77 @@ public sealed class Int8QuantizationTests
             Assert.Equal(Nearest(exactQuestions[q], exactPassages), Nearest(quantisedQuestions[q], quantisedPassages));
         }
     }
+
+    [Fact]
+    public void A_folder_keeps_the_quantised_model_so_the_next_session_loads_the_file_and_encodes_the_same()
+    {
+        var folder = Directory.CreateTempSubdirectory("tajkazbot-model-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "models", QuantizedArcticModel.FileName);
+            float[][] fromMemory, written, read;
+            using (var encoder = new QuantizedArcticEncoder(new SessionOptions()))
+            {
+                fromMemory = encoder.Encode(Texts);
+            }
+            using (var encoder = new QuantizedArcticEncoder(new SessionOptions(), folder))
+            {
+                written = encoder.Encode(Texts);
+            }
+            var savedAt = File.GetLastWriteTimeUtc(path);
+            using (var encoder = new QuantizedArcticEncoder(new SessionOptions(), folder))
+            {
+                read = encoder.Encode(Texts);
+            }
+
+            Assert.True(new FileInfo(path).Length > 10_000_000);
+            Assert.Equal(savedAt, File.GetLastWriteTimeUtc(path));
+            Assert.Equal(fromMemory, written);
+            Assert.Equal(fromMemory, read);
+            Assert.Equal([QuantizedArcticModel.FileName], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_damaged_model_file_is_written_again_and_a_folder_that_cannot_be_written_quantises_in_memory()
+    {
+        var folder = Directory.CreateTempSubdirectory("tajkazbot-model-").FullName;
+        var blocked = Path.Combine(folder, "a-file-not-a-folder");
+        try
+        {
+            var path = Path.Combine(folder, "models", QuantizedArcticModel.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, new byte[1000]);
+            File.WriteAllText(blocked, "");
+            float[][] fromMemory, repaired, unwritable;
+            using (var encoder = new QuantizedArcticEncoder(new SessionOptions()))
+            {
+                fromMemory = encoder.Encode(Texts);
+            }
+            using (var encoder = new QuantizedArcticEncoder(new SessionOptions(), folder))
+            {
+                repaired = encoder.Encode(Texts);
+            }
+            using (var encoder = new QuantizedArcticEncoder(new SessionOptions(), blocked))
+            {
+                unwritable = encoder.Encode(Texts);
+            }
+
+            Assert.True(new FileInfo(path).Length > 10_000_000);
+            Assert.Equal(fromMemory, repaired);
+            Assert.Equal(fromMemory, unwritable);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static readonly string[] Texts = ["What does Tajikistan sell to Kazakhstan?", "Cotton, aluminium and electricity."];
 
     private static IEnumerable<NodeProto> WeightProducts(ModelProto model)
     {

@@ -11,6 +11,9 @@ public static class RepositoryCorpus
 
     public static LoadedCorpus Corpus => Loaded.Value;
 
+    /// <summary>The repository's folder of prebuilt indexes (<c>.index</c>), the one the bot reads by default.</summary>
+    public static string IndexFolder => Path.GetFullPath(Path.Combine(Folder, "..", ".index"));
+
     public static string FilePath => Path.Combine(Folder, "tajikistan-kazakhstan-relations.txt");
 
     private static string FindFolder()

@@ -5,7 +5,7 @@ using Onnx;
 namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
-/// Dynamic 8-bit quantisation of an ONNX encoder, done in memory when it loads (about 0.25 s for arctic-embed-xs).
+/// Dynamic 8-bit quantisation of an ONNX encoder, done when it first loads (about 0.25 s for arctic-embed-xs; <see cref="QuantizedArcticModel"/> keeps the result).
 /// Every matrix product with a constant weight matrix becomes ONNX Runtime's <c>DynamicQuantizeMatMul</c>: the
 /// weights are stored as int8 with one scale per output column (symmetric, zero point 0) and each call quantises
 /// its activations. The attention products, embeddings and normalisations stay in float. For arctic-embed-xs on
@@ -15,6 +15,9 @@ namespace TajKazBot.Core.Retrieval;
 public static class Int8Quantization
 {
     private const string MicrosoftDomain = "com.microsoft";
+
+    /// <summary>Names what <see cref="Quantize"/> writes; change it when the output changes, so saved models are made again.</summary>
+    public const string Format = "dqmm-percolumn-v1";
 
     /// <summary>The model with its weight matrices quantised; how many were is <paramref name="quantised"/>.</summary>
     public static byte[] Quantize(Stream onnx, out int quantised)

@@ -7,33 +7,20 @@ namespace TajKazBot.Core.Retrieval;
 
 /// <summary>
 /// arctic-embed-xs with 8-bit weights (<see cref="Int8Quantization"/>): the package's model and tokenizer, quantised
-/// once per process, and its encoding (the [CLS] token's state, L2-normalised) over a session of our own.
+/// once per folder or process, and its encoding (the [CLS] token's state, L2-normalised) over a session of our own.
 /// </summary>
 public sealed class QuantizedArcticEncoder : ISentenceEncoder, IDisposable
 {
-    private static readonly Lazy<byte[]> Model = new(() =>
-    {
-        byte[] model;
-        using (var resource = ResourceLoader.OpenResource(typeof(SentenceEncoder).Assembly, "model.onnx"))
-        {
-            model = Int8Quantization.Quantize(resource, out _);
-        }
-        // Reading and rewriting the float model leaves a few hundred MB of large objects behind, which a process
-        // that then only answers questions would keep resident until its next full collection (618 MB against
-        // 456 for the float model after four questions): collected once, here, when the model loads.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return model;
-    });
-
     private readonly SessionOptions options;
     private readonly InferenceSession session;
     private readonly ArcticTokenizer tokenizer = new();
     private readonly string[] outputs;
 
-    public QuantizedArcticEncoder(SessionOptions options)
+    /// <param name="modelFolder">Where the quantised model is kept between processes (<see cref="QuantizedArcticModel"/>); null quantises in memory.</param>
+    public QuantizedArcticEncoder(SessionOptions options, string? modelFolder = null)
     {
         this.options = options;
-        session = new InferenceSession(Model.Value, options);
+        session = QuantizedArcticModel.Open(options, modelFolder);
         outputs = [session.OutputMetadata.Keys.First()];
     }
 

@@ -26,8 +26,9 @@ public sealed class SentenceEmbedder(IEmbeddingGenerator<string, Embedding<float
 
     public static SentenceEmbedder MiniLM() => new(SentenceEncoderGenerator.MiniLM());
 
-    public static SentenceEmbedder ArcticXs(bool quantized = true) =>
-        new(quantized ? SentenceEncoderGenerator.ArcticXsInt8() : SentenceEncoderGenerator.ArcticXs(), ArcticQueryPrefix);
+    /// <param name="modelFolder">With <paramref name="quantized"/>: where the 8-bit model is kept between processes (<see cref="QuantizedArcticModel"/>).</param>
+    public static SentenceEmbedder ArcticXs(bool quantized = true, string? modelFolder = null) =>
+        new(quantized ? SentenceEncoderGenerator.ArcticXsInt8(modelFolder) : SentenceEncoderGenerator.ArcticXs(), ArcticQueryPrefix);
 
     /// <summary>Vectors of texts embedded together in one call.</summary>
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)

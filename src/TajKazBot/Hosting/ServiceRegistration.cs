@@ -38,8 +38,10 @@ public static class ServiceRegistration
         // The encoders are registrations behind the ecosystem's embedding seam: another encoder, or a hosted
         // embedding model, replaces one here. Only the encoders the settings use are ever resolved, so only they load.
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLM, (_, _) => SentenceEncoderGenerator.MiniLM());
+        // The 8-bit model is kept beside the prebuilt indexes, so that only the first process quantises it.
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Arctic, (sp, _) =>
-            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.QuantizedArctic ? SentenceEncoderGenerator.ArcticXsInt8() : SentenceEncoderGenerator.ArcticXs());
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value is { QuantizedArctic: true } options
+                ? SentenceEncoderGenerator.ArcticXsInt8(IndexFolder(contentRoot, options)) : SentenceEncoderGenerator.ArcticXs());
         // The embedder that measures (and ranks too, unless a second one does).
         services.AddSingleton(sp => Embedder(sp, sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Encoders == SemanticEncoders.Arctic ? Arctic : MiniLM));
         services.AddKeyedSingleton(Ranking, (sp, _) => Embedder(sp, Arctic));
@@ -126,12 +128,16 @@ public static class ServiceRegistration
         var passages = services.GetRequiredService<LoadedCorpus>().Passages;
         var semantic = options.Semantic ? services.GetRequiredService<SentenceEmbedder>() : null;
         var ranking = options.Semantic && options.SeparateRanking ? services.GetRequiredKeyedService<SentenceEmbedder>(Ranking) : null;
-        folder ??= string.IsNullOrWhiteSpace(options.IndexPath) ? null : Resolve(contentRoot, options.IndexPath);
+        folder ??= IndexFolder(contentRoot, options);
         return folder is null
             ? IndexStore.BuildInMemoryAsync(passages, options, EnglishWords.Load(), semantic, ranking, cancellationToken)
             : new IndexStore(folder, services.GetRequiredService<ILogger<IndexStore>>())
                 .OpenOrBuildAsync(passages, options, EnglishWords.Load(), semantic, ranking, cancellationToken);
     }
+
+    /// <summary>The folder of prebuilt indexes, or null when they are kept in memory only.</summary>
+    private static string? IndexFolder(string contentRoot, RetrievalOptions options) =>
+        string.IsNullOrWhiteSpace(options.IndexPath) ? null : Resolve(contentRoot, options.IndexPath);
 
     private static SemanticIndex? RankingIndex(IServiceProvider services, RetrievalOptions options) =>
         options.SeparateRanking ? services.GetRequiredKeyedService<SemanticIndex>(Ranking) : null;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
@@ -6,18 +7,24 @@ namespace TajKazBot.Core.Tests.Support;
 
 /// <summary>
 /// The sentence encoders of the default settings (<see cref="RetrievalOptions.Encoders"/>) and the repository corpus
-/// with both retrievers, built once for every test class in <see cref="SemanticCollection"/>: loading a model and
+/// with both retrievers, opened once for every test class in <see cref="SemanticCollection"/>: loading a model and
 /// embedding the document takes a few seconds.
 /// </summary>
 public sealed class SemanticFixture : IAsyncLifetime
 {
+    private CorpusIndex built = null!;
+
     public async Task InitializeAsync()
     {
         Corpus = RepositoryCorpus.Corpus;
-        Index = new LexicalIndex(Corpus.Passages, Options, EnglishWords.Load());
+        // The repository's prebuilt index, opened as the bot opens it: built by whichever test process or bot needs it
+        // first, and read by the others.
+        built = await new IndexStore(RepositoryCorpus.IndexFolder, NullLogger<IndexStore>.Instance)
+            .OpenOrBuildAsync(Corpus.Passages, Options, EnglishWords.Load(), Embedder, RankingEmbedder);
+        Index = built.Lexical;
         Lexical = new LuceneRetriever(Index, Options);
-        Semantic = await SemanticIndex.BuildAsync(Corpus.Passages, Embedder);
-        Ranking = RankingEmbedder is null ? null : await SemanticIndex.BuildAsync(Corpus.Passages, RankingEmbedder);
+        Semantic = built.Semantic!;
+        Ranking = built.Ranking;
         Hybrid = new HybridRetriever(Lexical, Semantic, Options, Ranking);
         Answerer = TestAnswerer.Create(Hybrid, Index, Semantic, Corpus);
     }
@@ -25,10 +32,10 @@ public sealed class SemanticFixture : IAsyncLifetime
     public RetrievalOptions Options { get; } = new();
 
     /// <summary>The encoder that measures (and ranks, unless a second one does).</summary>
-    public SentenceEmbedder Embedder { get; } = new RetrievalOptions().Encoders == SemanticEncoders.Arctic ? SentenceEmbedder.ArcticXs() : SentenceEmbedder.MiniLM();
+    public SentenceEmbedder Embedder { get; } = new RetrievalOptions().Encoders == SemanticEncoders.Arctic ? SentenceEmbedder.ArcticXs(modelFolder: RepositoryCorpus.IndexFolder) : SentenceEmbedder.MiniLM();
 
     /// <summary>The encoder that ranks when a second one does.</summary>
-    public SentenceEmbedder? RankingEmbedder { get; } = new RetrievalOptions().SeparateRanking ? SentenceEmbedder.ArcticXs() : null;
+    public SentenceEmbedder? RankingEmbedder { get; } = new RetrievalOptions().SeparateRanking ? SentenceEmbedder.ArcticXs(modelFolder: RepositoryCorpus.IndexFolder) : null;
 
     public SemanticIndex? Ranking { get; private set; }
 
@@ -46,7 +53,7 @@ public sealed class SemanticFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Index.Dispose();
+        built.Dispose();
         Embedder.Dispose();
         RankingEmbedder?.Dispose();
         return Task.CompletedTask;

@@ -1,8 +1,9 @@
+using TajKazBot.Core.Retrieval;
 using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests.Cli;
 
-/// <summary>The <c>index</c> verb writes the prebuilt index; separate processes then read it at once without rebuilding it.</summary>
+/// <summary>The <c>index</c> verb writes the prebuilt index and the 8-bit model; separate processes then read it at once without rebuilding it.</summary>
 public sealed class IndexCommandTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "tajkazbot-index-verb-" + Guid.NewGuid().ToString("N"));
@@ -14,8 +15,12 @@ public sealed class IndexCommandTests : IDisposable
 
         Assert.True(exitCode == 0, stderr);
         Assert.Matches(@"^index [0-9a-f]{24} of 26 passages in ", stdout);
-        var key = Assert.Single(Directory.GetDirectories(folder));
+        var key = Assert.Single(Indexes());
         var manifest = Path.Combine(key, "manifest.json");
+        // The 8-bit encoder's model is written beside it, so the processes that read the index do not quantise it.
+        var model = Path.Combine(folder, "models", QuantizedArcticModel.FileName);
+        Assert.True(File.Exists(model));
+        var modelWritten = File.GetLastWriteTimeUtc(model);
         // One encoder both ranks and measures, so the index holds its vectors only.
         Assert.True(File.Exists(Path.Combine(key, "semantic.vectors")));
         Assert.False(File.Exists(Path.Combine(key, "ranking.vectors")));
@@ -27,8 +32,9 @@ public sealed class IndexCommandTests : IDisposable
 
         Assert.All(readers, r => Assert.True(r.ExitCode == 0, r.Stderr));
         Assert.All(readers, r => Assert.Contains("Dushanbe", r.Stdout));
-        Assert.Equal(key, Assert.Single(Directory.GetDirectories(folder)));
+        Assert.Equal(key, Assert.Single(Indexes()));
         Assert.Equal(written, File.GetLastWriteTimeUtc(manifest));
+        Assert.Equal(modelWritten, File.GetLastWriteTimeUtc(model));
     }
 
     [Fact]
@@ -39,6 +45,8 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("index: Unrecognized argument 'another'", stderr);
     }
+
+    private IEnumerable<string> Indexes() => Directory.GetDirectories(folder).Where(d => Path.GetFileName(d) != "models");
 
     public void Dispose()
     {

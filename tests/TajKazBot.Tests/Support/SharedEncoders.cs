@@ -15,7 +15,8 @@ public static class SharedEncoders
 {
     private static readonly Lazy<SentenceEncoderGenerator> MiniLM = new(SentenceEncoderGenerator.MiniLM);
     private static readonly Lazy<SentenceEncoderGenerator> Arctic = new(SentenceEncoderGenerator.ArcticXs);
-    private static readonly Lazy<SentenceEncoderGenerator> ArcticInt8 = new(SentenceEncoderGenerator.ArcticXsInt8);
+    // The 8-bit model from the repository's .index, where the bot processes the tests start keep it too.
+    private static readonly Lazy<SentenceEncoderGenerator> ArcticInt8 = new(() => SentenceEncoderGenerator.ArcticXsInt8(Path.Combine(ProjectRoot.Find(), ".index")));
 
     /// <summary>
     /// Replaces the registration's encoders with the shared ones. What a provider made it disposes (and the
