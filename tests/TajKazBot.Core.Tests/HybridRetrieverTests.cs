@@ -1,4 +1,5 @@
 using TajKazBot.Core.Answering;
+using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
 using TajKazBot.Core.Tests.Support;
 
@@ -50,6 +51,34 @@ public sealed class HybridRetrieverTests(SemanticFixture fixture)
         Assert.Contains("embassy in Dushanbe", result.Passages[0].Passage.Text);
         Assert.Contains("kazakhstan", result.Terms);
         Assert.Contains("embassi", result.Terms);
+    }
+
+    [Fact]
+    public async Task Among_other_documents_a_vague_question_finds_the_article_before_a_near_empty_passage()
+    {
+        var passages = fixture.Corpus.Passages.Concat(OtherDocuments.Passages()).ToList();
+        using var index = new LexicalIndex(passages, fixture.Options, EnglishWords.Load());
+        var lexical = new LuceneRetriever(index, fixture.Options);
+        var semantic = await SemanticIndex.BuildAsync(passages, fixture.Embedder);
+        var uncorrected = new HybridRetriever(lexical, semantic, fixture.Options with { CommonnessWeight = 0 });
+        var centred = new HybridRetriever(lexical, semantic, fixture.Options);
+        const string question = "does it mention any help after the fighting";
+
+        // Uncorrected, a changelog's one-line "see also" entry (":pep:`436` -- The Argument Clinic DSL") comes first.
+        Assert.Equal(OtherDocuments.SeeAlso, (await uncorrected.RetrieveAsync(question, 3)).Passages[0].Passage.SourceFile);
+        Assert.Contains("after the civil war", (await centred.RetrieveAsync(question, 3)).Passages[0].Passage.Text);
+    }
+
+    [Fact]
+    public async Task Commonness_leaves_a_single_document_ranked_as_it_was()
+    {
+        var uncorrected = new HybridRetriever(fixture.Lexical, fixture.Semantic, fixture.Options with { CommonnessWeight = 0 }, fixture.Ranking);
+        var centred = new HybridRetriever(fixture.Lexical, fixture.Semantic, fixture.Options with { CommonnessWeight = 1 }, fixture.Ranking);
+
+        const string question = "does it mention any help after the fighting";
+        Assert.Equal(
+            (await uncorrected.RetrieveAsync(question, 26)).Passages.Select(p => (p.Passage.Id, p.Score)),
+            (await centred.RetrieveAsync(question, 26)).Passages.Select(p => (p.Passage.Id, p.Score)));
     }
 
     [Theory]

@@ -8,7 +8,8 @@ namespace TajKazBot.Core.Retrieval;
 /// passages, weighted by <see cref="RetrievalOptions.SemanticWeight"/>. Score fusion keeps how far apart
 /// passages are, which rank fusion (RRF) throws away: a passage that BM25 ranks second but far below the
 /// first is not lifted just for being second, and a paraphrase with no shared words can still win on
-/// similarity alone.
+/// similarity alone. Similarity is first centred on the other documents (<see cref="Commonness"/>), so that in a corpus
+/// of many documents a near-empty passage close to every vague question does not win on that alone.
 /// Besides the lexical signals it measures how close the question is in meaning to the document's closest
 /// sentence (see <see cref="QuestionVectorsAsync"/>), and drops unknown names that mean a name the document uses.
 /// </summary>
@@ -23,6 +24,9 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
     private const int LexicalCandidates = 1000;
 
     private readonly Dictionary<Passage, int> ordinals = PassageOrdinals.Of(lexical.Index.Passages);
+
+    /// <summary>Each passage's closeness to the other documents, on the ranking encoder's scale: computed once, in milliseconds.</summary>
+    private readonly double[] commonness = Commonness.Of(lexical.Index.Passages, (ranking ?? semantic).Vectors);
 
     public async Task<RetrievalResult> RetrieveAsync(string question, int count, FollowUp? followUp = null, CancellationToken cancellationToken = default)
     {
@@ -48,6 +52,12 @@ public sealed class HybridRetriever(LuceneRetriever lexical, SemanticIndex seman
                 // "When was that?" is as close to the document as the question it points back to.
                 topicVector = SentenceEmbedder.Mean(vector, contextVector);
             }
+        }
+
+        for (var i = 0; i < similarity.Length; i++)
+        {
+            // After the context's share: a weighted mean of similarities, centred on the other documents as each was.
+            similarity[i] -= options.CommonnessWeight * commonness[i];
         }
 
         var bm25 = new double[passages.Count];

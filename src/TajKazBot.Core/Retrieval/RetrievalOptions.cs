@@ -51,6 +51,15 @@ public sealed record RetrievalOptions
     [Range(0.0, 1.0)] public double SemanticWeight { get; init; } = 0.9;
 
     /// <summary>
+    /// Weight of a passage's closeness to the other documents (<see cref="Commonness"/>), subtracted from its
+    /// similarity before fusion; no effect on a corpus of one document. 0.35 is what 5-fold cross-validation chose
+    /// on the article among the 497 Python documents in every fold (0.3 to 0.4 among 99): recall_at_3 0.887 → 0.952.
+    /// Full centring (1) lost more within the article (recall_at_1) than it gained against the others.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CommonnessWeight { get; init; } = 0.35;
+
+    /// <summary>
     /// Terms in more than this share of passages name the document's subject (the two countries: in 24 of 26
     /// paragraphs); the question's similarity to the document is measured without them.
     /// </summary>
