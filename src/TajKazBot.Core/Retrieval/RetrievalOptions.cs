@@ -56,8 +56,7 @@ public sealed record RetrievalOptions
     /// on the article among the 497 Python documents in every fold (0.3 to 0.4 among 99): recall_at_3 0.887 → 0.952.
     /// Full centring (1) lost more within the article (recall_at_1) than it gained against the others.
     /// </summary>
-    [Range(0.0, 1.0)]
-    public double CommonnessWeight { get; init; } = 0.35;
+    [Range(0.0, 1.0)] public double CommonnessWeight { get; init; } = 0.35;
 
     /// <summary>
     /// Terms in more than this share of passages name the document's subject (the two countries: in 24 of 26
