@@ -14,6 +14,7 @@ namespace TajKazBot.Tests;
 /// The real host with <c>Model:*</c> pointing at a loopback chat-completions server, spoken to at
 /// <c>/api/messages</c> as a channel would, with expectReplies so the reply comes back in the response.
 /// </summary>
+[StartsFirst]
 public sealed class BotModelEndpointTests : IClassFixture<BotModelEndpointTests.Host>, IAsyncLifetime
 {
     public const string Key = "sk-host-test-9b0e6c31";

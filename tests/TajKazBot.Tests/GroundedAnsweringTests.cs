@@ -16,6 +16,7 @@ namespace TajKazBot.Tests;
 /// Written answers through Semantic Kernel's real OpenAI and Azure OpenAI connectors, against a loopback
 /// chat-completions server, with the answerer built by the bot's own service registration.
 /// </summary>
+[StartsFirst]
 public sealed class GroundedAnsweringTests : IClassFixture<GroundedAnsweringTests.Fixture>
 {
     private const string Key = "sk-test-5f1c9e2a77d4";

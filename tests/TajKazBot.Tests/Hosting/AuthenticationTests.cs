@@ -16,6 +16,7 @@ namespace TajKazBot.Tests.Hosting;
 /// server whose key signs the test tokens: a good token is answered; every bad one gets 401 quickly,
 /// with one warning and no stack trace.
 /// </summary>
+[StartsFirst]
 public sealed class AuthenticationTests(AuthenticationTests.Host host) : IClassFixture<AuthenticationTests.Host>
 {
     private const string AppId = "9f5c1a52-6a0e-4d0b-8f65-5b2b3c3f0a11";

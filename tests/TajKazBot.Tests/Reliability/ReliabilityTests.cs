@@ -1,4 +1,5 @@
 using Xunit.Abstractions;
+using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests.Reliability;
 
@@ -7,6 +8,7 @@ namespace TajKazBot.Tests.Reliability;
 /// full one (10,000 hostile inputs, 32 connections for 60 s, 50,000 conversations) runs from
 /// tests/reliability/run.sh, which sets <see cref="FullReliabilityFactAttribute.Variable"/>.
 /// </summary>
+[StartsFirst]
 [Trait("Category", "Reliability")]
 public sealed class ReliabilityTests(ITestOutputHelper output)
 {

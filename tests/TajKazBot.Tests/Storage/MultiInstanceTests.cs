@@ -14,6 +14,7 @@ namespace TajKazBot.Tests.Storage;
 /// instance killed and restarted and a Redis outage.
 /// Lexical retrieval keeps the hosts quick to start; where state lives does not depend on the retrieval mode.
 /// </summary>
+[StartsFirst]
 public sealed class MultiInstanceTests : IClassFixture<RedisServer>
 {
     private static readonly string[] Script =
