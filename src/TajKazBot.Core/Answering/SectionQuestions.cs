@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TajKazBot.Core.Corpus;
 
 namespace TajKazBot.Core.Answering;
@@ -6,9 +7,12 @@ namespace TajKazBot.Core.Answering;
 /// Questions to suggest, one per sub-section, made from the document rather than by hand: "What about
 /// {phrase}?" for the longest noun phrase of the heading that fits a button, kept only when the bot,
 /// asked it, answers from that very section. Names keep their capitals
-/// ("Soviet"), other words are lower-cased as the document writes them.
+/// ("Soviet"), other words are lower-cased as the document writes them. Each heading's question is worked
+/// out when it is first needed, then kept: checking one costs a few answers, so checking every heading of a
+/// corpus of hundreds of documents up front took minutes (and made the first turn wait for it).
 /// </summary>
-public sealed partial class SectionQuestions
+/// <param name="ask">How the bot answers a question (the same path users take).</param>
+public sealed partial class SectionQuestions(LoadedCorpus corpus, Func<string, Task<Answer>> ask)
 {
     /// <summary>Longer button titles are cut by some clients.</summary>
     public const int MaxChars = 40;
@@ -18,36 +22,44 @@ public sealed partial class SectionQuestions
         "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "by", "from", "at", "post", "between",
     };
 
-    private readonly Dictionary<string, string> questions;
+    private readonly Lazy<HashSet<string>> names = new(() => Names(corpus));
 
-    private SectionQuestions(Dictionary<string, string> questions) => this.questions = questions;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> questions = new(StringComparer.Ordinal);
 
-    /// <param name="ask">How the bot answers a question (the same path users take).</param>
-    public static async Task<SectionQuestions> BuildAsync(LoadedCorpus corpus, Func<string, Task<Answer>> ask)
+    /// <summary>The checked question about a sub-section's heading, or null when no phrasing of it leads back to it.</summary>
+    public Task<string?> ForAsync(string heading) =>
+        questions.GetOrAdd(heading, h => new Lazy<Task<string?>>(() => CheckAsync(h))).Value;
+
+    /// <summary>Up to <paramref name="most"/> checked questions about these headings, in their order, each once (null headings skipped).</summary>
+    public async Task<IReadOnlyList<string>> AboutAsync(IEnumerable<string?> headings, int most)
     {
-        var names = Names(corpus);
-        var questions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var heading in corpus.Passages.Select(Heading).Where(h => h is not null).Distinct())
+        var found = new List<string>();
+        foreach (var heading in headings.OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            foreach (var question in Candidates(heading!, names))
+            if (found.Count >= most)
             {
-                var answer = await ask(question);
-                if (answer.Kind is AnswerKind.Extractive or AnswerKind.Generative && answer.Citations.Count > 0 && Heading(answer.Citations[0].Passage) == heading)
-                {
-                    questions[heading!] = question;
-                    break;
-                }
+                break;
+            }
+            if (await ForAsync(heading) is { } question)
+            {
+                found.Add(question);
             }
         }
-        return new SectionQuestions(questions);
+        return found;
     }
 
-    /// <summary>The checked question about a sub-section's heading, or null when no phrasing of it led back to it.</summary>
-    public string? For(string heading) => questions.GetValueOrDefault(heading);
-
-    /// <summary>The checked questions about the sections of these passages, in their order, each once.</summary>
-    public IReadOnlyList<string> About(IEnumerable<Passage> passages) =>
-        passages.Select(Heading).Where(h => h is not null).Distinct().Select(h => For(h!)).OfType<string>().ToList();
+    private async Task<string?> CheckAsync(string heading)
+    {
+        foreach (var question in Candidates(heading, names.Value))
+        {
+            var answer = await ask(question);
+            if (answer.Kind is AnswerKind.Extractive or AnswerKind.Generative && answer.Citations.Count > 0 && Heading(answer.Citations[0].Passage) == heading)
+            {
+                return question;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The innermost heading a passage sits under; null for text before the first heading.</summary>
     public static string? Heading(Passage passage) =>
@@ -82,12 +94,28 @@ public sealed partial class SectionQuestions
         return of > 0 && of < phrase.Length - 2 ? [.. phrase[..(of + 1)], phrase[^1]] : phrase;
     }
 
-    /// <summary>Words the document writes capitalised in mid-sentence and never in lower case: names.</summary>
+    /// <summary>
+    /// Words the document writes capitalised in mid-sentence and never in lower case: names. Read passage by passage
+    /// without a string per word, since a corpus of hundreds of documents has over a million words.
+    /// </summary>
     private static HashSet<string> Names(LoadedCorpus corpus)
     {
-        var text = string.Join("\n", corpus.Passages.Select(p => p.Text));
-        var lower = Word().Matches(text).Select(m => m.Value).Where(w => char.IsLower(w[0])).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return MidSentenceCapital().Matches(text).Select(m => m.Groups[1].Value).Where(w => !lower.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var lower = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lowerWords = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        var capitalised = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in corpus.Passages.Select(p => p.Text))
+        {
+            foreach (var word in Word().EnumerateMatches(text))
+            {
+                if (char.IsLower(text[word.Index]))
+                {
+                    lowerWords.Add(text.AsSpan(word.Index, word.Length));
+                }
+            }
+            capitalised.UnionWith(MidSentenceCapital().Matches(text).Select(m => m.Groups[1].Value));
+        }
+        capitalised.RemoveWhere(lower.Contains);
+        return capitalised;
     }
 
     [GeneratedRegex(@"\p{L}[\p{L}’'-]*")]

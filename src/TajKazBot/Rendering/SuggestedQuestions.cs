@@ -5,32 +5,32 @@ using TajKazBot.Hosting;
 namespace TajKazBot.Rendering;
 
 /// <summary>
-/// The questions the bot offers as buttons, made from the document once (<see cref="SectionQuestions"/>:
-/// each asked and checked to lead back to its section) in the background from start; a turn that needs
-/// them before they are ready waits for them. They are checked with the extractive answerer: retrieval and
-/// the decline policy decide where a question leads, and a configured model is never called for this.
-/// The work stops when the host does.
+/// The questions the bot offers as buttons, made from the document (<see cref="SectionQuestions"/>: each asked
+/// and checked to lead back to its section) as they are first needed; the opening ones are worked out in the
+/// background from start. They are checked with the extractive answerer: retrieval and the decline policy decide
+/// where a question leads, and a configured model is never called for this. The work stops when the host does.
 /// </summary>
 public sealed class SuggestedQuestions(
     [FromKeyedServices(ServiceRegistration.Extractive)] QuestionAnswerer answerer, LoadedCorpus corpus, IHostApplicationLifetime lifetime)
 {
-    private readonly Lazy<Task<SectionQuestions>> questions = new(() => Task.Run(() =>
-        SectionQuestions.BuildAsync(corpus, question => answerer.AnswerAsync(question, [], lifetime.ApplicationStopping)), lifetime.ApplicationStopping));
+    private readonly SectionQuestions questions = new(corpus, question => answerer.AnswerAsync(question, [], lifetime.ApplicationStopping));
 
-    /// <summary>Starts making the questions, so the first turn does not wait for them.</summary>
-    public void Start() => _ = questions.Value;
+    /// <summary>Starts working out the opening questions, so the first turn does not wait for them.</summary>
+    public void Start() => _ = Task.Run(ExamplesAsync, lifetime.ApplicationStopping);
 
     /// <summary>One question from each top-level section, for a start.</summary>
     public async Task<IReadOnlyList<Suggestion>> ExamplesAsync()
     {
-        var built = await questions.Value;
-        return corpus.Passages
-            .GroupBy(p => p.Headings.FirstOrDefault() ?? p.DocumentTitle)
-            .Select(section => section.Select(p => SectionQuestions.Heading(p)).OfType<string>().Select(built.For).OfType<string>().FirstOrDefault())
-            .OfType<string>()
-            .Take(ReplyBuilder.MaxSuggestions)
-            .Select(Suggestion.Of)
-            .ToList();
+        var examples = new List<Suggestion>();
+        foreach (var section in corpus.Passages.GroupBy(p => p.Headings.FirstOrDefault() ?? p.DocumentTitle))
+        {
+            if (examples.Count == ReplyBuilder.MaxSuggestions)
+            {
+                break;
+            }
+            examples.AddRange((await questions.AboutAsync(section.Select(SectionQuestions.Heading), 1)).Select(Suggestion.Of));
+        }
+        return examples;
     }
 
     /// <summary>
@@ -52,17 +52,11 @@ public sealed class SuggestedQuestions(
     public async Task<IReadOnlyList<Suggestion>> NearAsync(Answer answer)
     {
         var shown = answer.Citations.Select(c => SectionQuestions.Heading(c.Passage)).ToHashSet();
-        var built = await questions.Value;
-        return built.About(answer.Ranked.Select(r => r.Passage).Where(p => !shown.Contains(SectionQuestions.Heading(p))))
-            .Take(ReplyBuilder.MaxSuggestions)
-            .Select(Suggestion.Of)
-            .ToList();
+        var near = answer.Ranked.Select(r => SectionQuestions.Heading(r.Passage)).Where(h => !shown.Contains(h));
+        return [.. (await questions.AboutAsync(near, ReplyBuilder.MaxSuggestions)).Select(Suggestion.Of)];
     }
 
     /// <summary>Questions about these sub-sections, in order, for those that have one.</summary>
-    public async Task<IReadOnlyList<Suggestion>> AboutAsync(IEnumerable<string> headings)
-    {
-        var built = await questions.Value;
-        return headings.Select(built.For).OfType<string>().Take(ReplyBuilder.MaxSuggestions).Select(Suggestion.Of).ToList();
-    }
+    public async Task<IReadOnlyList<Suggestion>> AboutAsync(IEnumerable<string> headings) =>
+        [.. (await questions.AboutAsync(headings, ReplyBuilder.MaxSuggestions)).Select(Suggestion.Of)];
 }
