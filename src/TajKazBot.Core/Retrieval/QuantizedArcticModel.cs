@@ -27,11 +27,17 @@ public static class QuantizedArcticModel
     /// <summary>A session over the quantised model, from <paramref name="folder"/>'s <c>models/</c> when given.</summary>
     public static InferenceSession Open(SessionOptions options, string? folder)
     {
+        var path = folder is null ? null : Path.Combine(folder, "models", FileName);
+        // A saved model is read without the lock (files are only ever renamed into place whole), so that the
+        // encoder pool's sessions load side by side; quantising and writing are done by one caller at a time.
+        if (path is not null && File.Exists(path) && TryOpen(path, options) is { } saved)
+        {
+            return saved;
+        }
         lock (Gate)
         {
-            if (folder is not null && !Unwritable.Contains(folder))
+            if (path is not null && !Unwritable.Contains(folder!))
             {
-                var path = Path.Combine(folder, "models", FileName);
                 if (File.Exists(path) && TryOpen(path, options) is { } session)
                 {
                     return session;
@@ -41,7 +47,7 @@ public static class QuantizedArcticModel
                 {
                     return written;
                 }
-                Unwritable.Add(folder);
+                Unwritable.Add(folder!);
                 inMemory = model;
             }
             return new InferenceSession(inMemory ??= Quantize(), options);
