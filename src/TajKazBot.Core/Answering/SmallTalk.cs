@@ -39,12 +39,13 @@ public sealed partial class SmallTalk
     }
 
     /// <param name="semantic">With it, short messages close in meaning to a phrase count too.</param>
-    public static async Task<SmallTalk> CreateAsync(SmallTalkPhrases phrases, LoadedCorpus corpus, SemanticIndex? semantic = null, CancellationToken cancellationToken = default)
+    /// <param name="vectorFolder">Where the phrases' vectors are kept between starts (<see cref="PhraseVectors"/>); null: embedded each time.</param>
+    public static async Task<SmallTalk> CreateAsync(SmallTalkPhrases phrases, LoadedCorpus corpus, SemanticIndex? semantic = null, string? vectorFolder = null, CancellationToken cancellationToken = default)
     {
         var smallTalk = new SmallTalk(phrases, corpus);
         if (semantic is not null)
         {
-            var vectors = await semantic.EmbedShortAsync(smallTalk.patterns.Select(p => string.Join(' ', p.Words)).ToList(), cancellationToken);
+            var vectors = await PhraseVectors.LoadOrEmbedAsync(vectorFolder, semantic, smallTalk.patterns.Select(p => string.Join(' ', p.Words)).ToList(), cancellationToken);
             smallTalk.vectors.AddRange(smallTalk.patterns.Zip(vectors, (p, v) => (p.Intent, v)));
         }
         return smallTalk;

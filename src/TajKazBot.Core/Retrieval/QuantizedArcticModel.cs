@@ -43,7 +43,7 @@ public static class QuantizedArcticModel
                     return session;
                 }
                 var model = inMemory ?? Quantize();
-                if (TryWrite(path, model) && TryOpen(path, options) is { } written)
+                if (AtomicFile.TryWrite(path, stream => stream.Write(model)) && TryOpen(path, options) is { } written)
                 {
                     return written;
                 }
@@ -85,27 +85,6 @@ public static class QuantizedArcticModel
         catch (OnnxRuntimeException)
         {
             return null;
-        }
-    }
-
-    /// <summary>Written under another name and renamed, so that a process never reads a half-written file.</summary>
-    private static bool TryWrite(string path, byte[] model)
-    {
-        var partial = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(partial, model);
-            File.Move(partial, path, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-            return false;
         }
     }
 }

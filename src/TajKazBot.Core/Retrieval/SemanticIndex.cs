@@ -23,6 +23,9 @@ public sealed partial class SemanticIndex
         ordinals = PassageOrdinals.Of(passages);
     }
 
+    /// <summary>The encoder's model, which made these vectors and embeds what they are compared with.</summary>
+    public string ModelId => embedder.ModelId;
+
     /// <summary>What the index holds, to be saved and opened again without the encoder.</summary>
     public SemanticVectors Vectors { get; }
 

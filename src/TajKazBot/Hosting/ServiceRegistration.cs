@@ -35,10 +35,9 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<CorpusIndex>().Lexical);
         services.AddSingleton<ITermStatistics>(sp => sp.GetRequiredService<LexicalIndex>());
         services.AddSingleton(sp => new LuceneRetriever(sp.GetRequiredService<LexicalIndex>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
-        // The encoders are registrations behind the ecosystem's embedding seam: another encoder, or a hosted
-        // embedding model, replaces one here. Only the encoders the settings use are ever resolved, so only they load.
+        // Encoders sit behind the ecosystem's embedding seam (another, or a hosted model, is a registration); only those used load.
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(MiniLM, (_, _) => SentenceEncoderGenerator.MiniLM());
-        // The 8-bit model is kept beside the prebuilt indexes, so that only the first process quantises it.
+        // The 8-bit model (and the small-talk phrases' vectors) are kept beside the prebuilt indexes for the next start.
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Arctic, (sp, _) =>
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value is { QuantizedArctic: true } options
                 ? SentenceEncoderGenerator.ArcticXsInt8(IndexFolder(contentRoot, options)) : SentenceEncoderGenerator.ArcticXs());
@@ -67,7 +66,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => SmallTalk.CreateAsync(
             SmallTalkPhrases.Load(Resolve(contentRoot, sp.GetRequiredService<AnsweringOptions>().SmallTalkPath)),
             sp.GetRequiredService<LoadedCorpus>(),
-            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null).GetAwaiter().GetResult());
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Semantic ? sp.GetRequiredService<SemanticIndex>() : null,
+            IndexFolder(contentRoot, sp.GetRequiredService<IOptions<RetrievalOptions>>().Value)).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value);
         // The answerer's model calls report to the bot's meter, so the CLI verbs and tests that build only these services get it too.
         services.AddMetrics();

@@ -17,7 +17,7 @@ public static class TestAnswerer
             new ExtractiveAnswerer(new MatchHighlighter(terms), new PreciseAnswerFinder(terms, semantic, answering), answering),
             new Declines(corpus),
             new DeclinePolicy(decline ?? new DeclineOptions()),
-            SmallTalk.CreateAsync(SmallTalkPhrases.Load(SmallTalkPath), corpus, semantic).GetAwaiter().GetResult(),
+            SmallTalk.CreateAsync(SmallTalkPhrases.Load(SmallTalkPath), corpus, semantic, RepositoryCorpus.IndexFolder).GetAwaiter().GetResult(),
             answering);
     }
 }
