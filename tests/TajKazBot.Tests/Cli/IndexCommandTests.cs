@@ -3,7 +3,10 @@ using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Tests.Cli;
 
-/// <summary>The <c>index</c> verb writes the prebuilt index and the 8-bit model; separate processes then read it at once without rebuilding it.</summary>
+/// <summary>
+/// The <c>index</c> verb writes the prebuilt index, the 8-bit model and the small-talk vectors; separate processes then
+/// read them at once without rebuilding any.
+/// </summary>
 public sealed class IndexCommandTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "tajkazbot-index-verb-" + Guid.NewGuid().ToString("N"));
@@ -21,6 +24,10 @@ public sealed class IndexCommandTests : IDisposable
         var model = Path.Combine(folder, "models", QuantizedArcticModel.FileName);
         Assert.True(File.Exists(model));
         var modelWritten = File.GetLastWriteTimeUtc(model);
+        // So are the small-talk phrases' vectors, so that they do not embed those either.
+        var phrases = Assert.Single(Directory.GetFiles(Path.Combine(folder, "phrases")));
+        Assert.StartsWith("snowflake-arctic-embed-xs-int8-", Path.GetFileName(phrases));
+        var phrasesWritten = File.GetLastWriteTimeUtc(phrases);
         // One encoder both ranks and measures, so the index holds its vectors only.
         Assert.True(File.Exists(Path.Combine(key, "semantic.vectors")));
         Assert.False(File.Exists(Path.Combine(key, "ranking.vectors")));
@@ -35,6 +42,8 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(key, Assert.Single(Indexes()));
         Assert.Equal(written, File.GetLastWriteTimeUtc(manifest));
         Assert.Equal(modelWritten, File.GetLastWriteTimeUtc(model));
+        Assert.Equal([phrases], Directory.GetFiles(Path.Combine(folder, "phrases")));
+        Assert.Equal(phrasesWritten, File.GetLastWriteTimeUtc(phrases));
     }
 
     [Fact]
@@ -46,7 +55,7 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Contains("index: Unrecognized argument 'another'", stderr);
     }
 
-    private IEnumerable<string> Indexes() => Directory.GetDirectories(folder).Where(d => Path.GetFileName(d) != "models");
+    private IEnumerable<string> Indexes() => Directory.GetDirectories(folder).Where(d => Path.GetFileName(d) is not ("models" or "phrases"));
 
     public void Dispose()
     {
