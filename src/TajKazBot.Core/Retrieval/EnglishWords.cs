@@ -11,7 +11,10 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 public static class EnglishWords
 {
-    public static EnglishLexicon Load() => new(Read("english-words.txt"), Read("english-names.txt"));
+    private static readonly Lazy<EnglishLexicon> Lexicon = new(() => new(Read("english-words.txt"), Read("english-names.txt")));
+
+    /// <summary>The lists, read once a process (they never change, and are only read): each index and host shares them.</summary>
+    public static EnglishLexicon Load() => Lexicon.Value;
 
     private static FrozenSet<string> Read(string name)
     {
