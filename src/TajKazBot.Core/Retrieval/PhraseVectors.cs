@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,8 +12,6 @@ namespace TajKazBot.Core.Retrieval;
 /// </summary>
 public static class PhraseVectors
 {
-    private const string Magic = "TKBPHR01";
-
     /// <summary>The texts' vectors from the folder when saved there, else embedded (<see cref="SemanticIndex.EmbedShortAsync"/>) and saved.</summary>
     public static async Task<float[][]> LoadOrEmbedAsync(string? folder, SemanticIndex semantic, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
@@ -37,7 +34,7 @@ public static class PhraseVectors
         return $"{modelId}-{Convert.ToHexStringLower(hash, 0, 8)}.vectors";
     }
 
-    /// <summary>Null when the file is missing, cut short or of another number of texts: the caller embeds them again.</summary>
+    /// <summary>Null when the file is missing, damaged or of another number of texts: the caller embeds them again.</summary>
     private static float[][]? TryRead(string path, int count)
     {
         if (!File.Exists(path))
@@ -46,39 +43,21 @@ public static class PhraseVectors
         }
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.Length < Magic.Length + 8 || Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
-            {
-                return null;
-            }
-            var (saved, dimensions) = (BitConverter.ToInt32(bytes, Magic.Length), BitConverter.ToInt32(bytes, Magic.Length + 4));
-            if (saved != count || dimensions <= 0 || bytes.Length != Magic.Length + 8 + 4L * count * dimensions)
-            {
-                return null;
-            }
-            var flat = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(Magic.Length + 8));
-            var vectors = new float[count][];
-            for (var i = 0; i < count; i++)
-            {
-                vectors[i] = flat.Slice(i * dimensions, dimensions).ToArray();
-            }
-            return vectors;
+            var saved = SemanticVectorsFile.Read(path);
+            return saved.PassageCount == count && saved.Dimensions > 0
+                ? Enumerable.Range(0, count).Select(i => saved.Passage(i).ToArray()).ToArray()
+                : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return null;
         }
     }
 
+    /// <summary>In the prebuilt index's own vector format, one text a row where passages would be.</summary>
     private static void Write(Stream stream, float[][] vectors)
     {
-        using var writer = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true);
-        writer.Write(Encoding.ASCII.GetBytes(Magic));
-        writer.Write(vectors.Length);
-        writer.Write(vectors.Length == 0 ? 0 : vectors[0].Length);
-        foreach (var vector in vectors)
-        {
-            writer.Write(MemoryMarshal.AsBytes(vector.AsSpan()));
-        }
+        var (dimensions, flat) = SemanticVectors.Flatten(vectors);
+        SemanticVectorsFile.Write(stream, new SemanticVectors(dimensions, flat, new int[vectors.Length + 1], [], [], [], []));
     }
 }

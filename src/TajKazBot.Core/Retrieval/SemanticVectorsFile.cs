@@ -15,6 +15,12 @@ public static class SemanticVectorsFile
     public static void Write(string path, SemanticVectors vectors)
     {
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        Write(stream, vectors);
+        stream.Flush(flushToDisk: true);
+    }
+
+    public static void Write(Stream stream, SemanticVectors vectors)
+    {
         using (var header = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true))
         {
             header.Write(Encoding.ASCII.GetBytes(Magic));
@@ -24,7 +30,6 @@ public static class SemanticVectorsFile
             header.Write(vectors.NameCount);
         }
         ForEachArray(vectors, bytes => stream.Write(bytes));
-        stream.Flush(flushToDisk: true);
     }
 
     public static SemanticVectors Read(string path)
