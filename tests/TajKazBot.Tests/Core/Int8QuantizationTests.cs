@@ -2,6 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Onnx;
 using SentenceTransformers;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Core.Tests;
 
@@ -38,8 +39,8 @@ public sealed class Int8QuantizationTests
             "Which organisations are both countries members of?",
         ];
         using var exact = SentenceEmbedder.ArcticXs(quantized: false);
-        // The 8-bit model as the bot keeps it beside the index (quantising in memory is tested below).
-        using var quantised = SentenceEmbedder.ArcticXs(modelFolder: RepositoryCorpus.IndexFolder);
+        // The 8-bit model as the bot keeps it beside the index (quantising in memory is tested below), the test run's shared encoder.
+        using var quantised = SharedEncoders.ArcticEmbedder();
 
         var (exactPassages, quantisedPassages) = (await exact.EmbedAsync(passages), await quantised.EmbedAsync(passages));
         var (exactQuestions, quantisedQuestions) = (await exact.EmbedQueriesAsync(questions), await quantised.EmbedQueriesAsync(questions));

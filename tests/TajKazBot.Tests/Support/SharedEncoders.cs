@@ -27,6 +27,13 @@ public static class SharedEncoders
         .AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ServiceRegistration.Arctic, (sp, _) =>
             new Kept(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.QuantizedArctic ? ArcticInt8.Value : Arctic.Value));
 
+    /// <summary>The shared arctic-embed encoder (8-bit unless <paramref name="quantized"/> is false) for tests that embed directly.</summary>
+    public static SentenceEmbedder ArcticEmbedder(bool quantized = true) =>
+        new(new Kept(quantized ? ArcticInt8.Value : Arctic.Value), SentenceEmbedder.ArcticQueryPrefix);
+
+    /// <summary>The shared MiniLM encoder for tests that embed directly.</summary>
+    public static SentenceEmbedder MiniLMEmbedder() => new(new Kept(MiniLM.Value));
+
     private sealed class Kept(IEmbeddingGenerator<string, Embedding<float>> encoder) : DelegatingEmbeddingGenerator<string, Embedding<float>>(encoder)
     {
         protected override void Dispose(bool disposing)

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TajKazBot.Core.Answering;
 using TajKazBot.Core.Corpus;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Tests.Support;
 
 namespace TajKazBot.Core.Tests.Support;
 
 /// <summary>
-/// The sentence encoders of the default settings (<see cref="RetrievalOptions.Encoders"/>) and the repository corpus
+/// The sentence encoders of the default settings (<see cref="RetrievalOptions.Encoders"/>, the test run's shared ones) and the repository corpus
 /// with both retrievers, opened once for every test class in <see cref="SemanticCollection"/>: loading a model and
 /// embedding the document takes a few seconds.
 /// </summary>
@@ -32,10 +33,10 @@ public sealed class SemanticFixture : IAsyncLifetime
     public RetrievalOptions Options { get; } = new();
 
     /// <summary>The encoder that measures (and ranks, unless a second one does).</summary>
-    public SentenceEmbedder Embedder { get; } = new RetrievalOptions().Encoders == SemanticEncoders.Arctic ? SentenceEmbedder.ArcticXs(modelFolder: RepositoryCorpus.IndexFolder) : SentenceEmbedder.MiniLM();
+    public SentenceEmbedder Embedder { get; } = new RetrievalOptions().Encoders == SemanticEncoders.Arctic ? SharedEncoders.ArcticEmbedder() : SharedEncoders.MiniLMEmbedder();
 
     /// <summary>The encoder that ranks when a second one does.</summary>
-    public SentenceEmbedder? RankingEmbedder { get; } = new RetrievalOptions().SeparateRanking ? SentenceEmbedder.ArcticXs(modelFolder: RepositoryCorpus.IndexFolder) : null;
+    public SentenceEmbedder? RankingEmbedder { get; } = new RetrievalOptions().SeparateRanking ? SharedEncoders.ArcticEmbedder() : null;
 
     public SemanticIndex? Ranking { get; private set; }
 
