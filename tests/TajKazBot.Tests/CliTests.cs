@@ -90,11 +90,14 @@ public sealed class CliTests
     [Fact]
     public async Task Eval_with_a_missing_file_says_so_before_building_anything()
     {
-        var indexFolder = Path.Combine(Directory.CreateTempSubdirectory().FullName, "index");
+        var parent = Directory.CreateTempSubdirectory("tajkazbot-eval-").FullName;
+        var indexFolder = Path.Combine(parent, "index");
 
         var (exitCode, _, stderr) = await CliProcess.RunAsync(new Dictionary<string, string> { ["Retrieval__IndexPath"] = indexFolder }, "eval", "/no/such/file.jsonl");
+        var built = Directory.Exists(indexFolder);
+        Directory.Delete(parent, recursive: true);
 
-        Assert.False(Directory.Exists(indexFolder), "the index was built before the arguments were checked");
+        Assert.False(built, "the index was built before the arguments were checked");
         Assert.Equal(2, exitCode);
         Assert.Contains("File does not exist: '/no/such/file.jsonl'", stderr);
     }

@@ -187,7 +187,7 @@ public sealed class ConversationTests : IClassFixture<BotEndpointTests.Host>, IA
     [Fact]
     public async Task Feedback_names_the_question_of_the_message_judged_not_just_the_last_one()
     {
-        var log = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        var log = TempFiles.FeedbackLog();
         using var bot = new BotHost(new Dictionary<string, string?> { ["Feedback:LogPath"] = log });
         var botClient = bot.Client();
         const string conversation = "conv-feedback";

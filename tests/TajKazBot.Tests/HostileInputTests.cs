@@ -18,7 +18,7 @@ public sealed class HostileInputTests(HostileInputTests.Host host) : IClassFixtu
 
     public sealed class Host : IDisposable
     {
-        public string FeedbackPath { get; } = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        public string FeedbackPath { get; } = TempFiles.FeedbackLog();
 
         public FakeLoggerProvider Logs { get; } = new();
 

@@ -31,7 +31,7 @@ public sealed class TeamsStreamingTests : IClassFixture<TeamsStreamingTests.Host
     {
         public ChatCompletionsServer Model { get; } = new();
 
-        public string FeedbackLog { get; } = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        public string FeedbackLog { get; } = TempFiles.FeedbackLog();
 
         public BotHost Bot { get; private set; } = null!;
 

@@ -54,7 +54,6 @@ public sealed class PackageCommandTests : IDisposable
     public async Task Bad_arguments_are_refused_naming_the_culprit(string culprit, params string[] args)
     {
         var errors = new StringWriter();
-        var folder = Directory.CreateTempSubdirectory().FullName;
         var zipPath = Path.Combine(folder, "never.zip");
 
         var exit = await BotCommandLine.RunAsync(["package", .. args, "--out", zipPath], ProjectRoot.Find(), new StringWriter(), errors);

@@ -22,7 +22,7 @@ public sealed class FeedbackStoreTests : IClassFixture<RedisServer>
     [Fact]
     public async Task The_feedback_verb_sums_up_the_file()
     {
-        var log = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        var log = TempFiles.FeedbackLog();
         var file = new FeedbackLog(log, NullLogger<FeedbackLog>.Instance);
         await file.RecordAsync(Verdict("like", "Where is Kazakhstan's embassy in Tajikistan?", AnswerKind.Extractive), CancellationToken.None);
         await file.RecordAsync(Verdict("dislike", "Who won the 2018 FIFA World Cup?", AnswerKind.Declined, "should know this"), CancellationToken.None);

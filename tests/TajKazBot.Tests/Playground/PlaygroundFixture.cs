@@ -19,7 +19,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public AgentsPlayground Emulator { get; private set; } = null!;
 
-    public string FeedbackLogPath { get; } = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+    public string FeedbackLogPath { get; } = TempFiles.FeedbackLog();
 
     public async Task InitializeAsync()
     {

@@ -11,13 +11,16 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
 
+    /// <summary>The feedback log this host made up (none when the caller named one), deleted with the host.</summary>
+    private readonly string? ownFeedbackLog;
+
     public BotHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         this.services = services;
         // Tests never write feedback into the repository.
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["Feedback:LogPath"] = settings?.GetValueOrDefault("Feedback:LogPath") ?? Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl"),
+            ["Feedback:LogPath"] = settings?.GetValueOrDefault("Feedback:LogPath") ?? (ownFeedbackLog = TempFiles.FeedbackLog()),
             // A model configured on the developer's machine (environment, user secrets) must not change the tests.
             ["Model:Provider"] = settings?.GetValueOrDefault("Model:Provider") ?? "None",
         };
@@ -26,6 +29,18 @@ public sealed class BotHost : WebApplicationFactory<Program>
     }
 
     public HttpClient Client() => CreateClient();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        TempFiles.Delete(ownFeedbackLog);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TempFiles.Delete(ownFeedbackLog);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -11,6 +11,7 @@ public sealed class BotProcess : IDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly string feedbackLog = TempFiles.FeedbackLog();
 
     public BotProcess(IReadOnlyDictionary<string, string> environment)
     {
@@ -26,7 +27,7 @@ public sealed class BotProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
         // As in BotHost: no feedback into the repository, no model from the developer's machine.
-        start.Environment["Feedback__LogPath"] = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        start.Environment["Feedback__LogPath"] = feedbackLog;
         start.Environment["Model__Provider"] = "None";
         foreach (var (key, value) in environment)
         {
@@ -78,5 +79,6 @@ public sealed class BotProcess : IDisposable
         Kill();
         process.Dispose();
         Client.Dispose();
+        TempFiles.Delete(feedbackLog);
     }
 }

@@ -14,6 +14,7 @@ namespace TajKazBot.Tests.Support;
 public sealed class IsolatedBotProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private string? feedbackLog;
 
     private IsolatedBotProcess(Process process, string baseUrl)
     {
@@ -41,12 +42,13 @@ public sealed class IsolatedBotProcess : IAsyncDisposable
         start.ArgumentList.Add(baseUrl);
         // The tests' own settings must not come from a developer's machine.
         start.Environment["Model__Provider"] = "None";
-        start.Environment["Feedback__LogPath"] = Path.Combine(Path.GetTempPath(), $"tajkazbot-feedback-{Guid.NewGuid():N}.jsonl");
+        var feedbackLog = TempFiles.FeedbackLog();
+        start.Environment["Feedback__LogPath"] = feedbackLog;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
-        var bot = new IsolatedBotProcess(Process.Start(start)!, baseUrl);
+        var bot = new IsolatedBotProcess(Process.Start(start)!, baseUrl) { feedbackLog = feedbackLog };
         bot.process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
         bot.process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
         bot.process.BeginOutputReadLine();
@@ -118,5 +120,6 @@ public sealed class IsolatedBotProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        TempFiles.Delete(feedbackLog);
     }
 }
