@@ -30,15 +30,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public HttpClient Client() => CreateClient();
 
+    /// <summary>Both Dispose and DisposeAsync of the factory end here.</summary>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        TempFiles.Delete(ownFeedbackLog);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
         TempFiles.Delete(ownFeedbackLog);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TajKazBot.Core.Retrieval;
+using TajKazBot.Core.Tests;
 using TajKazBot.Hosting;
 
 namespace TajKazBot.Tests.Support;
@@ -16,7 +17,7 @@ public static class SharedEncoders
     private static readonly Lazy<SentenceEncoderGenerator> MiniLM = new(SentenceEncoderGenerator.MiniLM);
     private static readonly Lazy<SentenceEncoderGenerator> Arctic = new(SentenceEncoderGenerator.ArcticXs);
     // The 8-bit model from the repository's .index, where the bot processes the tests start keep it too.
-    private static readonly Lazy<SentenceEncoderGenerator> ArcticInt8 = new(() => SentenceEncoderGenerator.ArcticXsInt8(Path.Combine(ProjectRoot.Find(), ".index")));
+    private static readonly Lazy<SentenceEncoderGenerator> ArcticInt8 = new(() => SentenceEncoderGenerator.ArcticXsInt8(RepositoryCorpus.IndexFolder));
 
     /// <summary>
     /// Replaces the registration's encoders with the shared ones. What a provider made it disposes (and the
